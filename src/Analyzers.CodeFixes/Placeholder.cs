@@ -1,0 +1,5 @@
+namespace Checkpoint.Analyzers.CodeFixes;
+
+internal static class Placeholder
+{
+}

@@ -1,0 +1,5 @@
+namespace Checkpoint.Analyzers;
+
+internal static class Placeholder
+{
+}

@@ -1,0 +1,1 @@
+return Checkpoint.Cli.CliApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,5 @@
+namespace Checkpoint.Generators;
+
+internal static class Placeholder
+{
+}

@@ -1,3 +1,5 @@
+using Checkpoint.Cli.Commands;
+
 namespace Checkpoint.Cli;
 
 /// <summary>Entry point of the <c>checkpoint</c> tool, callable in process so tests can run it.</summary>
@@ -5,13 +7,27 @@ internal static class CliApp
 {
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        if (args is ["--version"])
+        switch (args)
         {
-            output.WriteLine(typeof(IStateful).Assembly.GetName().Version?.ToString(3) ?? "unknown");
-            return 0;
+            case ["--version"]:
+                output.WriteLine(LibraryInfo.Version);
+                return 0;
+            case ["inspect", .. var rest]:
+                return InspectCommand.Run(rest, output, error);
+            case [] or ["--help"] or ["-h"] or ["help"]:
+                WriteUsage(args.Length == 0 ? error : output);
+                return args.Length == 0 ? 2 : 0;
+            default:
+                error.WriteLine($"checkpoint: unknown command '{args[0]}'");
+                WriteUsage(error);
+                return 2;
         }
+    }
 
-        error.WriteLine("usage: checkpoint inspect FILE [--json] | checkpoint --version");
-        return 2;
+    private static void WriteUsage(TextWriter writer)
+    {
+        writer.WriteLine("usage:");
+        writer.WriteLine($"  {InspectCommand.Usage}   show the tree of a checkpoint file (--json: machine-readable)");
+        writer.WriteLine("  checkpoint --version");
     }
 }

@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Checkpoint.Cli.Output;
+
+/// <summary>
+/// Writes a state tree as JSON in the node schema of the fixtures' <c>expected.json</c>
+/// (<c>msgpack_load_no_target</c>), so a C# reading and a Python reading of one file can be compared directly.
+/// </summary>
+internal static class JsonTreeWriter
+{
+    public static void WriteDocument(Utf8JsonWriter json, string fileName, StateNode root)
+    {
+        json.WriteStartObject();
+        json.WriteString("file", fileName);
+        json.WritePropertyName("root");
+        WriteNode(json, root);
+        json.WriteEndObject();
+    }
+
+    public static void WriteNode(Utf8JsonWriter json, StateNode node)
+    {
+        json.WriteStartObject();
+        switch (node)
+        {
+            case StateDict map:
+                json.WriteString("kind", "map");
+                json.WriteStartArray("keys");
+                foreach (var key in map.Keys) json.WriteStringValue(key);
+                json.WriteEndArray();
+                json.WriteStartObject("items");
+                foreach (var (key, child) in map)
+                {
+                    json.WritePropertyName(key);
+                    WriteNode(json, child);
+                }
+
+                json.WriteEndObject();
+                break;
+            case TensorNode tensor:
+                WriteTensor(json, tensor.Tensor);
+                break;
+            case NumpyScalarNode scalar:
+                json.WriteString("kind", "npscalar");
+                json.WriteNumber("ext", 3);
+                json.WriteString("dtype", scalar.Value.DType.NumpyName());
+                json.WritePropertyName("value");
+                WriteElement(json, TensorValues.Read(scalar.Value, 0));
+                break;
+            case ComplexNode complex:
+                json.WriteString("kind", "complex");
+                json.WriteStartArray("value");
+                WriteFloat(json, complex.Value.Real);
+                WriteFloat(json, complex.Value.Imaginary);
+                json.WriteEndArray();
+                break;
+            case IntegerNode integer:
+                json.WriteString("kind", "int");
+                json.WritePropertyName("value");
+                WriteInteger(json, integer.Value);
+                break;
+            case FloatNode real:
+                json.WriteString("kind", "float64");
+                json.WritePropertyName("value");
+                WriteFloat(json, real.Value);
+                break;
+            case BoolNode boolean:
+                json.WriteString("kind", "bool");
+                json.WriteBoolean("value", boolean.Value);
+                break;
+            case StringNode text:
+                json.WriteString("kind", "str");
+                json.WriteString("value", text.Value);
+                break;
+            case BytesNode bytes:
+                json.WriteString("kind", "bin");
+                json.WriteString("hex", Convert.ToHexStringLower(bytes.Value));
+                break;
+            case NullNode:
+                json.WriteString("kind", "nil");
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown node kind {node.Kind}.");
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteTensor(Utf8JsonWriter json, ITensor tensor)
+    {
+        json.WriteString("kind", "ndarray");
+        json.WriteNumber("ext", 1);
+        json.WriteString("dtype", tensor.DType.NumpyName());
+        json.WriteStartArray("shape");
+        foreach (var dim in tensor.Shape) json.WriteNumberValue(dim);
+        json.WriteEndArray();
+        json.WriteNumber("nbytes", tensor.ByteLength);
+        json.WriteString("sha256_le_c_order", TensorValues.Sha256(tensor));
+        var shown = TensorValues.Shown(tensor, out var complete).ToList();
+        json.WriteStartArray(complete ? "values" : "first8");
+        foreach (var element in shown) WriteElement(json, element);
+        json.WriteEndArray();
+    }
+
+    private static void WriteElement(Utf8JsonWriter json, TensorValues.Element element)
+    {
+        if (element.IsBool) json.WriteBooleanValue(element.Integer != 0);
+        else if (element.IsInteger) WriteInteger(json, element.Integer);
+        else if (element.IsComplex)
+        {
+            json.WriteStartArray();
+            WriteFloat(json, element.Value.Real);
+            WriteFloat(json, element.Value.Imaginary);
+            json.WriteEndArray();
+        }
+        else WriteFloat(json, element.Value.Real);
+    }
+
+    private static void WriteInteger(Utf8JsonWriter json, Int128 value)
+    {
+        if (value >= 0) json.WriteNumberValue((ulong)value);
+        else json.WriteNumberValue((long)value);
+    }
+
+    /// <summary>Finite floats as numbers; NaN, infinities and negative zero as <c>{"__float__": ...}</c>.</summary>
+    private static void WriteFloat(Utf8JsonWriter json, double value)
+    {
+        var special = double.IsNaN(value) ? "nan"
+            : double.IsPositiveInfinity(value) ? "inf"
+            : double.IsNegativeInfinity(value) ? "-inf"
+            : value == 0 && double.IsNegative(value) ? "-0.0"
+            : null;
+        if (special is null)
+        {
+            // Integral values keep a ".0" like Python's json does, so the documents read the same.
+            if (Math.Floor(value) == value && Math.Abs(value) < 1e16)
+                json.WriteRawValue(value.ToString("0.0", CultureInfo.InvariantCulture));
+            else
+                json.WriteNumberValue(value);
+            return;
+        }
+
+        json.WriteStartObject();
+        json.WriteString("__float__", special);
+        json.WriteEndObject();
+    }
+}

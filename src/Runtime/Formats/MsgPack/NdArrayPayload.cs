@@ -1,0 +1,101 @@
+using System.Buffers;
+using MessagePack;
+
+namespace Checkpoint;
+
+/// <summary>The parsed header of an ext 1/3 payload; the reader stands at the first data byte.</summary>
+internal readonly record struct NdArrayHeader(DType DType, int[] Shape, long ElementCount, long DataLength, long DataOffset, long SavedScope);
+
+/// <summary>
+/// The ndarray payload of ext 1 and ext 3: a MessagePack array <c>[shape, dtype name, data]</c> where shape
+/// is an array of non-negative ints, the dtype a numpy <c>dtype.name</c> and data the C-order little-endian
+/// element bytes as bin. Writing produces exactly what numpy + msgpack-python produce; reading checks every
+/// part before any memory is allocated for the data.
+/// </summary>
+internal static class NdArrayPayload
+{
+    // numpy allows 32 dimensions (64 since numpy 2); anything beyond is corruption.
+    public const int MaxRank = 64;
+
+    private const int MaxDTypeNameBytes = 64;
+
+    /// <summary>Writes everything of the payload up to (and including) the bin header of the data.</summary>
+    public static void WritePrefix(IBufferWriter<byte> output, DType dtype, IReadOnlyList<int> shape, long dataLength)
+    {
+        var writer = new MessagePackWriter(output);
+        writer.WriteArrayHeader(3);
+        writer.WriteArrayHeader(shape.Count);
+        foreach (var dim in shape) writer.Write((long)dim);
+        writer.Write(dtype.NumpyName());
+        writer.WriteBinHeader(checked((int)dataLength));
+        writer.Flush();
+    }
+
+    /// <summary>
+    /// Enters the ext payload of <paramref name="ext"/> and reads up to the data; the caller reads or skips
+    /// <see cref="NdArrayHeader.DataLength"/> bytes and then calls <see cref="Finish"/>.
+    /// </summary>
+    public static NdArrayHeader ReadHeader(MsgPackTokenReader tokens, MsgPackToken ext)
+    {
+        var context = tokens.Context;
+        var what = ExtCodes.Describe(ext.ExtType) + " payload";
+        var saved = tokens.EnterScope(ext.Length, what);
+
+        var outer = tokens.Read();
+        if (outer.Kind != MsgPackTokenKind.Array || outer.Length != 3)
+            throw context.Error(outer.Offset, $"{what} must be an array [shape, dtype, data] but is {outer.Describe()}");
+
+        var shapeToken = tokens.Read();
+        if (shapeToken.Kind != MsgPackTokenKind.Array)
+            throw context.Error(shapeToken.Offset, $"the shape in the {what} must be an array of ints but is {shapeToken.Describe()}");
+        if (shapeToken.Length > MaxRank)
+            throw context.Error(shapeToken.Offset, $"the shape in the {what} has {shapeToken.Length} dimensions (at most {MaxRank} are accepted)");
+        var shape = new int[shapeToken.Length];
+        long elements = 1;
+        for (var i = 0; i < shape.Length; i++)
+        {
+            var dim = tokens.Read();
+            if (dim.Kind != MsgPackTokenKind.Int || dim.Int < 0 || dim.Int > int.MaxValue)
+                throw context.Error(dim.Offset, $"dimension {i} of the shape must be an int from 0 to {int.MaxValue} but is {DescribeValue(dim)}");
+            shape[i] = (int)dim.Int;
+            // Saturate instead of overflowing; the data-length check below rejects anything this large.
+            elements = elements > long.MaxValue / Math.Max(1, shape[i]) ? long.MaxValue : elements * shape[i];
+        }
+
+        var nameToken = tokens.Read();
+        // msgpack-python writes the name as str; Python reads it back as raw bytes, so bin is accepted as well.
+        if (nameToken.Kind is not (MsgPackTokenKind.Str or MsgPackTokenKind.Bin) || nameToken.Length > MaxDTypeNameBytes)
+            throw context.Error(nameToken.Offset, $"the dtype in the {what} must be a short string but is {nameToken.Describe()}");
+        var name = tokens.ReadString(nameToken.Length, "the dtype name");
+        if (!DTypes.TryParse(name, out var dtype))
+            throw context.Error(nameToken.Offset, $"unknown dtype '{name}' (known: bool, int8-int64, uint8-uint64, float16, bfloat16, float32, float64, complex64, complex128)");
+
+        var dataToken = tokens.Read();
+        if (dataToken.Kind is not (MsgPackTokenKind.Bin or MsgPackTokenKind.Str))
+            throw context.Error(dataToken.Offset, $"the data in the {what} must be bin but is {dataToken.Describe()}");
+        var itemSize = dtype.ItemSize();
+        var expected = elements > long.MaxValue / itemSize ? long.MaxValue : elements * itemSize;
+        if (expected != dataToken.Length)
+            throw context.Error(dataToken.Offset,
+                $"shape {TensorShape.Format(shape)} of {name} needs {FormatBytes(expected, elements, itemSize)} but the payload holds {dataToken.Length} data bytes");
+        if (elements > Array.MaxLength || expected > int.MaxValue)
+            throw context.Error(dataToken.Offset, $"an array of {elements} {name} elements ({expected} bytes) is larger than one .NET tensor can hold");
+        tokens.RequireAvailable(dataToken.Length, $"the {name} data");
+
+        return new NdArrayHeader(dtype, shape, elements, dataToken.Length, tokens.Position, saved);
+    }
+
+    /// <summary>Leaves the payload; it must end right after the data.</summary>
+    public static void Finish(MsgPackTokenReader tokens, NdArrayHeader header) =>
+        tokens.ExitScope(header.SavedScope, "the ndarray payload");
+
+    private static string FormatBytes(long expected, long elements, int itemSize) =>
+        expected == long.MaxValue ? $"{elements} x {itemSize} bytes" : $"{expected} data bytes";
+
+    private static string DescribeValue(MsgPackToken token) => token.Kind switch
+    {
+        MsgPackTokenKind.Int => token.Int.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        MsgPackTokenKind.UInt => token.UInt.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => token.Describe(),
+    };
+}

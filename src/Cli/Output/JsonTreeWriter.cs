@@ -49,6 +49,7 @@ internal static class JsonTreeWriter
                 break;
             case ComplexNode complex:
                 json.WriteString("kind", "complex");
+                json.WriteNumber("ext", 2);
                 json.WriteStartArray("value");
                 WriteFloat(json, complex.Value.Real);
                 WriteFloat(json, complex.Value.Imaginary);
@@ -74,7 +75,7 @@ internal static class JsonTreeWriter
                 break;
             case BytesNode bytes:
                 json.WriteString("kind", "bin");
-                json.WriteString("hex", Convert.ToHexStringLower(bytes.Value));
+                json.WriteString("hex", Convert.ToHexString(bytes.Value).ToLowerInvariant());
                 break;
             case NullNode:
                 json.WriteString("kind", "nil");

@@ -46,5 +46,5 @@ internal static class TensorValues
     }
 
     /// <summary>SHA-256 of the little-endian C-order element bytes, lower-case hex.</summary>
-    public static string Sha256(ITensor tensor) => Convert.ToHexStringLower(SHA256.HashData(tensor.AsBytes()));
+    public static string Sha256(ITensor tensor) => Convert.ToHexString(SHA256.HashData(tensor.AsBytes())).ToLowerInvariant();
 }

@@ -80,7 +80,10 @@ internal static class TextTreeWriter
                 break;
             case BytesNode bytes:
                 rows.Add(new Row(name, "bin", "", "", bytes.Value.Length.ToString(CultureInfo.InvariantCulture),
-                    Convert.ToHexStringLower(bytes.Value.AsSpan(0, Math.Min(16, bytes.Value.Length))) + (bytes.Value.Length > 16 ? "…" : "")));
+                    Convert.ToHexString(bytes.Value.AsSpan(0, Math.Min(16, bytes.Value.Length))).ToLowerInvariant() + (bytes.Value.Length > 16 ? "…" : "")));
+                break;
+            case FloatNode real:
+                rows.Add(new Row(name, "float64", "", "", "", FormatFloat(real.Value)));
                 break;
             case StringNode text:
                 rows.Add(new Row(name, "str", "", "", "", Quote(text.Value)));
@@ -113,7 +116,21 @@ internal static class TextTreeWriter
         element.IsBool ? (element.Integer != 0 ? "True" : "False")
         : element.IsInteger ? element.Integer.ToString(CultureInfo.InvariantCulture)
         : element.IsComplex ? element.Value.ToString(CultureInfo.InvariantCulture)
-        : element.Value.Real.ToString("G9", CultureInfo.InvariantCulture);
+        : element.DType is DType.Float64 ? FormatFloat(element.Value.Real)
+        : FormatFloat((float)element.Value.Real);
+
+    // Python-style: the shortest text that reads back exactly, integral values with ".0".
+    private static string FormatFloat(double value)
+    {
+        var text = value.ToString("R", CultureInfo.InvariantCulture);
+        return double.IsFinite(value) && !text.Contains('.') && !text.Contains('E') ? text + ".0" : text;
+    }
+
+    private static string FormatFloat(float value)
+    {
+        var text = value.ToString("R", CultureInfo.InvariantCulture);
+        return float.IsFinite(value) && !text.Contains('.') && !text.Contains('E') ? text + ".0" : text;
+    }
 
     private static string Quote(string value) => value.Length > 60 ? $"\"{value[..57]}…\"" : $"\"{value}\"";
 

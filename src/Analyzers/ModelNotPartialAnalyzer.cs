@@ -55,8 +55,12 @@ public sealed class ModelNotPartialAnalyzer : DiagnosticAnalyzer
             ?.Identifier.GetLocation() ?? ModelMembers.LocationOf(type);
         var additional = missing.Select(d => d.Identifier.GetLocation());
         context.ReportDiagnostic(Diagnostic.Create(
-            Descriptors.ModelNotPartial, primary, additional, type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), string.Join(" and ", names)));
+            Descriptors.ModelNotPartial, primary, additional, type.ToDisplayString(TypeNameFormat), string.Join(" and ", names)));
     }
+
+    private static readonly SymbolDisplayFormat TypeNameFormat = new(
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypes,
+        genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters);
 
     private static bool IsDeclarationOf(TypeDeclarationSyntax declaration, INamedTypeSymbol type) =>
         type.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == declaration.SyntaxTree && r.Span == declaration.Span);

@@ -93,3 +93,54 @@ public class UnsavedParameterTests
         }
         """);
 }
+
+public class AddStateAttributeFixTests
+{
+    private const string Before = """
+        public partial class Layer
+        {
+            [Param] public Tensor<float> Weight = Tensor<float>.Zeros(2);
+
+            public float[] {|CKPT0001:Bias|} = new float[2];
+        }
+        """;
+
+    [Theory]
+    [InlineData(0, "Param")]
+    [InlineData(1, "LongTerm")]
+    [InlineData(2, "ShortTerm")]
+    [InlineData(3, "NotState")]
+    public Task Each_action_adds_its_attribute(int index, string attribute) =>
+        V.FixAsync<CodeFixes.AddStateAttributeFix>(Before, $$"""
+            public partial class Layer
+            {
+                [Param] public Tensor<float> Weight = Tensor<float>.Zeros(2);
+
+                [{{attribute}}]
+                public float[] Bias = new float[2];
+            }
+            """, index, "CKPT0001.Add" + attribute);
+
+    [Fact]
+    public Task Fix_all_marks_every_member() => V.FixAsync<CodeFixes.AddStateAttributeFix>("""
+        public partial class Layer
+        {
+            [Param] public Tensor<float> Weight = Tensor<float>.Zeros(2);
+
+            public float[] {|CKPT0001:A|} = new float[2];
+
+            public Tensor<double> {|CKPT0001:B|} { get; set; } = Tensor<double>.Zeros(1);
+        }
+        """, """
+        public partial class Layer
+        {
+            [Param] public Tensor<float> Weight = Tensor<float>.Zeros(2);
+
+            [NotState]
+            public float[] A = new float[2];
+
+            [NotState]
+            public Tensor<double> B { get; set; } = Tensor<double>.Zeros(1);
+        }
+        """, 3, "CKPT0001.AddNotState");
+}

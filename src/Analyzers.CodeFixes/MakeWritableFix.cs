@@ -10,7 +10,7 @@ namespace Checkpoint.Analyzers.CodeFixes;
 
 /// <summary>
 /// CKPT0005 and CKPT0008: makes a state or config member assignable by generated code: removes <c>readonly</c>,
-/// removes <c>static</c>, or adds <c>set;</c> to a get-only auto-property. The analyzer says which in the
+/// removes <c>static</c>, adds <c>set;</c> to a get-only auto-property, or turns <c>init</c> into <c>set</c>. The analyzer says which in the
 /// diagnostic's "Fix" property; members with no mechanical fix (constants, computed properties) get none.
 /// All three share one equivalence key, so Fix All makes every reported member writable whatever it needs.
 /// </summary>
@@ -42,6 +42,7 @@ public sealed class MakeWritableFix : CodeFixProvider
                 WritabilityProblem.RemoveReadonly => SyntaxEdits.RemoveModifier(member, SyntaxKind.ReadOnlyKeyword),
                 WritabilityProblem.RemoveStatic => SyntaxEdits.RemoveModifier(member, SyntaxKind.StaticKeyword),
                 WritabilityProblem.AddSetter when member is PropertyDeclarationSyntax property => AddSetter(property),
+                WritabilityProblem.InitToSet when member is PropertyDeclarationSyntax property => InitToSet(property),
                 _ => null,
             };
             if (updated is null)
@@ -50,12 +51,23 @@ public sealed class MakeWritableFix : CodeFixProvider
             {
                 WritabilityProblem.RemoveReadonly => "Remove 'readonly'",
                 WritabilityProblem.RemoveStatic => "Remove 'static'",
+                WritabilityProblem.InitToSet => "Replace 'init' with 'set'",
                 _ => "Add 'set;'",
             };
             context.RegisterCodeFix(
                 CodeAction.Create(title, _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(member, updated))), diagnostic.Id + ".MakeWritable"),
                 diagnostic);
         }
+    }
+
+    private static PropertyDeclarationSyntax? InitToSet(PropertyDeclarationSyntax property)
+    {
+        var init = property.AccessorList?.Accessors.FirstOrDefault(a => a.IsKind(SyntaxKind.InitAccessorDeclaration));
+        if (init is null)
+            return null;
+        var setter = SyntaxFactory.AccessorDeclaration(SyntaxKind.SetAccessorDeclaration, init.AttributeLists, init.Modifiers,
+                SyntaxFactory.Token(SyntaxKind.SetKeyword).WithTriviaFrom(init.Keyword), init.Body, init.ExpressionBody, init.SemicolonToken);
+        return property.ReplaceNode(init, setter);
     }
 
     private static PropertyDeclarationSyntax? AddSetter(PropertyDeclarationSyntax property)

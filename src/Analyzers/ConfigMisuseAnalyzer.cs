@@ -28,7 +28,7 @@ public sealed class ConfigMisuseAnalyzer : DiagnosticAnalyzer
             return;
 
         var location = ModelMembers.LocationOf(member);
-        if (Writability.Check(member) is { } problem)
+        if (Writability.Check(member, initAllowed: true) is { } problem)
         {
             var reason = $"is {problem.What}, so generated FromConfig cannot set it; {problem.Advice}";
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.ConfigMisuse, location, problem.Properties, member.Name, reason));

@@ -26,7 +26,7 @@ public sealed class NotRestorableAnalyzer : DiagnosticAnalyzer
             return;
         if (StateAttributes.FirstState(member, out _) is null)
             return;
-        if (Writability.Check(member) is { } problem)
+        if (Writability.Check(member, initAllowed: false) is { } problem)
         {
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.NotRestorable, ModelMembers.LocationOf(member), problem.Properties, member.Name, problem.What, problem.Advice));

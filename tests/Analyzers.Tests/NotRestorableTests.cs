@@ -14,6 +14,7 @@ public class NotRestorableTests
             [ShortTerm] public static float[] {|CKPT0005:Shared|} = new float[2];
             [Param] public const float {|CKPT0005:Gain|} = 1;
             [Param] public float[] {|CKPT0005:Computed|} => new float[2];
+            [ShortTerm] public float[] {|CKPT0005:Initialised|} { get; init; } = new float[2];
         }
         """);
 
@@ -31,7 +32,7 @@ public class NotRestorableTests
         {
             [Param] public Tensor<float> Weight = Tensor<float>.Zeros(2);
             [LongTerm] public Tensor<float> Mean { get; private set; } = Tensor<float>.Zeros(2);
-            [ShortTerm] public float[] V { get; init; } = new float[2];
+            [ShortTerm] public float[] V { get; set; } = new float[2];
             public readonly float[] NotState = new float[2];
         }
         """);
@@ -44,6 +45,7 @@ public class NotRestorableTests
             [LongTerm] public Tensor<float> {|CKPT0005:Mean|} { get; } = Tensor<float>.Zeros(2);
             [ShortTerm]
             static float[] {|CKPT0005:Trace|} = new float[2];
+            [ShortTerm] public float[] {|CKPT0005:V|} { get; init; } = new float[2];
         }
         """, """
         public partial class Layer
@@ -52,6 +54,7 @@ public class NotRestorableTests
             [LongTerm] public Tensor<float> Mean { get; set; } = Tensor<float>.Zeros(2);
             [ShortTerm]
             float[] Trace = new float[2];
+            [ShortTerm] public float[] V { get; set; } = new float[2];
         }
         """);
 }

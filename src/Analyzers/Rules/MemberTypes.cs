@@ -1,3 +1,4 @@
+using Checkpoint.SourceRules;
 using Microsoft.CodeAnalysis;
 
 namespace Checkpoint.Analyzers.Rules;
@@ -13,50 +14,32 @@ internal enum StateTypeSupport
 
     /// <summary>A type parameter used as an element without the <c>unmanaged</c> constraint.</summary>
     UnconstrainedGenericElement,
+
+    /// <summary>The type does not compile; the compiler already reports it.</summary>
+    Erroneous,
 }
 
-/// <summary>Classifies member types the way the generator does: element types, tensors, arrays, models.</summary>
+/// <summary>
+/// Member-type questions the analyzers ask on top of <see cref="StateTypeRules"/>: what looks learnable, why a
+/// type is unsupported, and what configs can hold.
+/// </summary>
 internal static class MemberTypes
 {
-    /// <summary>Whether <paramref name="type"/> is a tensor/array element type (numeric primitives, bool, Half, BFloat16, complex).</summary>
-    public static bool IsElementType(ITypeSymbol type)
-    {
-        switch (type.SpecialType)
-        {
-            case SpecialType.System_Boolean:
-            case SpecialType.System_SByte:
-            case SpecialType.System_Int16:
-            case SpecialType.System_Int32:
-            case SpecialType.System_Int64:
-            case SpecialType.System_Byte:
-            case SpecialType.System_UInt16:
-            case SpecialType.System_UInt32:
-            case SpecialType.System_UInt64:
-            case SpecialType.System_Single:
-            case SpecialType.System_Double:
-                return true;
-        }
-        return IsNamed(type, "System", "Half")
-            || IsNamed(type, "System.Numerics", "Complex")
-            || IsCheckpointType(type, "BFloat16")
-            || IsCheckpointType(type, "Complex64");
-    }
-
     /// <summary>Whether the element type is a floating-point type (what learnable values are stored as).</summary>
     public static bool IsFloatingElement(ITypeSymbol type) =>
         type.SpecialType is SpecialType.System_Single or SpecialType.System_Double
-        || IsNamed(type, "System", "Half")
-        || IsCheckpointType(type, "BFloat16");
+        || StateTypeRules.HasFullName(type, "System", "Half")
+        || StateTypeRules.HasFullName(type, StateTypeRules.Namespace, "BFloat16");
 
-    /// <summary>The element type when <paramref name="type"/> is <c>Checkpoint.Tensor&lt;T&gt;</c>, else null.</summary>
+    /// <summary>The type argument when <paramref name="type"/> is <c>Checkpoint.Tensor&lt;T&gt;</c> (whatever T), else null.</summary>
     public static ITypeSymbol? TensorElement(ITypeSymbol type) =>
-        type is INamedTypeSymbol { Name: "Tensor", Arity: 1 } named && StateAttributes.IsInCheckpointNamespace(named)
+        type is INamedTypeSymbol { Arity: 1 } named && StateTypeRules.HasFullName(named, StateTypeRules.Namespace, "Tensor")
             ? named.TypeArguments[0]
             : null;
 
-    /// <summary>Whether the type is the runtime's <c>Quantity</c> (a value with a unit), matched by name.</summary>
+    /// <summary>Whether the type is the runtime's <c>Checkpoint.Quantity</c> (a value with a unit).</summary>
     public static bool IsQuantity(ITypeSymbol type) =>
-        type.Name == "Quantity" && OutermostNamespace(type) == StateAttributes.Namespace;
+        type is INamedTypeSymbol { Arity: 0 } && StateTypeRules.HasFullName(type, StateTypeRules.Namespace, "Quantity");
 
     /// <summary>Whether the type looks like something that holds learnable numbers: a floating tensor, array or Quantity.</summary>
     public static bool LooksLearnable(ITypeSymbol type)
@@ -71,34 +54,36 @@ internal static class MemberTypes
     /// <summary>Whether a [Param]/[LongTerm]/[ShortTerm] member of this type can be saved by the generated code.</summary>
     public static StateTypeSupport ClassifyState(ITypeSymbol type)
     {
-        if (TensorElement(type) is { } tensorElement)
-            return ClassifyElement(tensorElement);
-        if (type is IArrayTypeSymbol array)
-            return ClassifyElement(array.ElementType);
-        if (type is ITypeParameterSymbol)
-            return ClassifyElement(type);
-        if (IsElementType(type) || type.SpecialType == SpecialType.System_String || type.TypeKind == TypeKind.Enum || IsQuantity(type))
+        if (ContainsError(type))
+            return StateTypeSupport.Erroneous;
+        if (StateTypeRules.Classify(type).IsLeaf)
             return StateTypeSupport.Supported;
-        return StateTypeSupport.Unsupported;
+        var element = TensorElement(type) ?? (type as IArrayTypeSymbol)?.ElementType ?? type;
+        return element is ITypeParameterSymbol { HasUnmanagedTypeConstraint: false }
+            ? StateTypeSupport.UnconstrainedGenericElement
+            : StateTypeSupport.Unsupported;
     }
 
     /// <summary>Whether a [Config] member of this type can be read and set by the generated config code.</summary>
     public static bool IsSupportedConfig(ITypeSymbol type)
     {
+        if (ContainsError(type))
+            return true; // the compiler reports it
         if (type is IArrayTypeSymbol array)
             return IsConfigScalar(array.ElementType);
         return IsConfigScalar(type) || IsQuantity(type);
     }
 
     private static bool IsConfigScalar(ITypeSymbol type) =>
-        IsElementType(type) || type.SpecialType == SpecialType.System_String || type.TypeKind == TypeKind.Enum;
+        StateTypeRules.IsElementType(type) || type.SpecialType == SpecialType.System_String || type.TypeKind == TypeKind.Enum;
 
-    private static StateTypeSupport ClassifyElement(ITypeSymbol element)
+    private static bool ContainsError(ITypeSymbol type) => type switch
     {
-        if (element is ITypeParameterSymbol parameter)
-            return parameter.HasUnmanagedTypeConstraint ? StateTypeSupport.Supported : StateTypeSupport.UnconstrainedGenericElement;
-        return IsElementType(element) ? StateTypeSupport.Supported : StateTypeSupport.Unsupported;
-    }
+        { TypeKind: TypeKind.Error } => true,
+        IArrayTypeSymbol array => ContainsError(array.ElementType),
+        INamedTypeSymbol named => named.TypeArguments.Any(ContainsError),
+        _ => false,
+    };
 
     /// <summary>A readable list of the supported state types, for messages.</summary>
     public const string SupportedStateTypes =
@@ -107,20 +92,4 @@ internal static class MemberTypes
     /// <summary>A readable list of the supported config types, for messages.</summary>
     public const string SupportedConfigTypes =
         "scalars of bool, integer, Half, BFloat16, float, double, Complex64 or Complex, string, enums, arrays of those, Quantity";
-
-    internal static bool IsCheckpointType(ITypeSymbol type, string name) =>
-        type.Name == name && StateAttributes.IsInCheckpointNamespace(type);
-
-    private static bool IsNamed(ITypeSymbol type, string @namespace, string name) =>
-        type.Name == name && type.ContainingType is null && type.ContainingNamespace?.ToDisplayString() == @namespace;
-
-    private static string? OutermostNamespace(ITypeSymbol type)
-    {
-        var ns = type.ContainingNamespace;
-        if (ns is null || ns.IsGlobalNamespace)
-            return null;
-        while (ns.ContainingNamespace is { IsGlobalNamespace: false } parent)
-            ns = parent;
-        return ns.Name;
-    }
 }

@@ -1,51 +1,23 @@
+using Checkpoint.SourceRules;
 using Microsoft.CodeAnalysis;
 
 namespace Checkpoint.Analyzers.Rules;
 
-/// <summary>Which classes are models, which of their members are state or children, and under which keys they are saved.</summary>
+/// <summary>
+/// Which classes are models, which of their members are state or children, and under which keys they are saved.
+/// The decisions themselves come from the generator's <see cref="StateTypeRules"/>, so what the analyzers report
+/// matches what the generator skips.
+/// </summary>
 internal static class Models
 {
     /// <summary>
-    /// Whether the generator writes code for this type: a class declaring a member with a state or config attribute,
-    /// or marked <c>[Module]</c>. Such a class must be partial.
+    /// Whether the class itself says it is a model (a member with a state or config attribute, or <c>[Module]</c>):
+    /// the generator writes code for it, so it must be partial.
     /// </summary>
-    public static bool DeclaresModel(INamedTypeSymbol type)
-    {
-        if (type.TypeKind != TypeKind.Class)
-            return false;
-        if (StateAttributes.HasModule(type))
-            return true;
-        foreach (var member in DataMembers(type))
-        {
-            foreach (var (kind, _) in StateAttributes.Of(member))
-            {
-                if (StateAttributes.IsState(kind) || kind == StateAttributeKind.Config)
-                    return true;
-            }
-        }
-        return false;
-    }
+    public static bool DeclaresModel(INamedTypeSymbol type) => StateTypeRules.DeclaresModel(type.OriginalDefinition);
 
-    /// <summary>
-    /// Whether values of this type are models at run time: a class that declares a model, derives from one,
-    /// or implements <c>Checkpoint.IStateful</c> by hand.
-    /// </summary>
-    public static bool IsModel(ITypeSymbol type)
-    {
-        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Class } named)
-            return false;
-        for (var current = named; current is not null; current = current.BaseType)
-        {
-            if (DeclaresModel(current.OriginalDefinition))
-                return true;
-        }
-        foreach (var implemented in named.AllInterfaces)
-        {
-            if (implemented.Name == "IStateful" && StateAttributes.IsInCheckpointNamespace(implemented))
-                return true;
-        }
-        return false;
-    }
+    /// <summary>Whether values of this type are models to the generator (see <see cref="StateTypeRules.IsModel"/>).</summary>
+    public static bool IsModel(ITypeSymbol type) => StateTypeRules.IsModel(type);
 
     /// <summary>The fields and properties declared in source order, without compiler-made backing fields.</summary>
     public static IEnumerable<ISymbol> DataMembers(INamedTypeSymbol type)
@@ -86,75 +58,35 @@ internal static class Models
     }
 
     /// <summary>
-    /// The model type a member holds as a child, directly or through an array, list, enumerable or string-keyed
-    /// dictionary; null when the member is not a child (state, config, [NotState], static, or not model-typed).
+    /// The model type a member holds as a child, directly or through a sequence or string-keyed dictionary; null
+    /// when the generator does not visit it as a child (state, config, [NotState], static, constant, computed or
+    /// write-only property, or not model-typed). Mirrors the generator's member parsing.
     /// </summary>
     public static ITypeSymbol? ChildModelType(ISymbol member)
     {
-        if (member.IsStatic || StateAttributes.HasAny(member) || !IsStorage(member))
+        if (member.IsStatic || member.IsImplicitlyDeclared || StateAttributes.HasAny(member))
             return null;
-        if (member is IFieldSymbol { IsConst: true })
-            return null;
-        return ModelIn(TypeOf(member));
-    }
-
-    /// <summary>The model type held by <paramref name="type"/> directly or through a supported collection.</summary>
-    public static ITypeSymbol? ModelIn(ITypeSymbol type)
-    {
-        if (IsModel(type))
-            return type;
-        if (type is IArrayTypeSymbol { Rank: 1 } array)
-            return IsModel(array.ElementType) ? array.ElementType : null;
-        if (type is not INamedTypeSymbol { IsGenericType: true } named || !IsCollectionsGeneric(named))
-            return null;
-        switch (named.Name)
+        switch (member)
         {
-            case "List" or "IList" or "IReadOnlyList" or "IEnumerable" or "ICollection" or "IReadOnlyCollection" when named.Arity == 1:
-                return IsModel(named.TypeArguments[0]) ? named.TypeArguments[0] : null;
-            case "Dictionary" or "IDictionary" or "IReadOnlyDictionary" when named.Arity == 2:
-                return named.TypeArguments[0].SpecialType == SpecialType.System_String && IsModel(named.TypeArguments[1])
-                    ? named.TypeArguments[1]
-                    : null;
+            case IFieldSymbol { IsConst: false, RefKind: RefKind.None }:
+            case IPropertySymbol { IsIndexer: false, RefKind: RefKind.None, GetMethod: not null } property
+                when property.ExplicitInterfaceImplementations.IsEmpty && IsStorage(property):
+                var info = StateTypeRules.Classify(TypeOf(member));
+                return info.IsChild ? info.Element : null;
             default:
                 return null;
         }
     }
 
-    private static bool IsCollectionsGeneric(INamedTypeSymbol type) =>
-        type.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic";
-
-    /// <summary>The naming policy of a class: its own [StateNaming], else the assembly's, else AsDeclared.</summary>
-    public static NamingPolicyKind PolicyOf(INamedTypeSymbol type)
-    {
-        return FindPolicy(type.GetAttributes())
-            ?? FindPolicy(type.ContainingAssembly.GetAttributes())
-            ?? NamingPolicyKind.AsDeclared;
-
-        static NamingPolicyKind? FindPolicy(IEnumerable<AttributeData> attributes)
-        {
-            foreach (var attribute in attributes)
-            {
-                if (attribute.AttributeClass is { Name: StateAttributes.StateNamingName } attributeClass
-                    && StateAttributes.IsInCheckpointNamespace(attributeClass)
-                    && attribute.ConstructorArguments.Length == 1
-                    && attribute.ConstructorArguments[0].Value is int value)
-                {
-                    return (NamingPolicyKind)value;
-                }
-            }
-            return null;
-        }
-    }
-
     /// <summary>
-    /// The key a state member or child is saved under: the attribute's Name when given, else the member name after
-    /// the declaring class's naming policy.
+    /// The key a state member or child is saved under: the attribute's non-empty Name when given, else the member
+    /// name after the declaring class's naming policy.
     /// </summary>
     public static string KeyOf(ISymbol member, AttributeData? stateAttribute)
     {
-        if (stateAttribute is not null && StateAttributes.NamedString(stateAttribute, "Name") is { } explicitName)
+        if (stateAttribute is not null && StateAttributes.NamedString(stateAttribute, StateTypeRules.NameArgument) is { Length: > 0 } explicitName)
             return explicitName;
-        return Naming.Apply(PolicyOf(member.ContainingType), member.Name);
+        return StateTypeRules.ApplyNaming(member.Name, StateTypeRules.GetNamingPolicy(member.ContainingType));
     }
 
     /// <summary>The classes from the topmost base down to <paramref name="type"/> (the order the generator collects in).</summary>
@@ -168,14 +100,6 @@ internal static class Models
     }
 }
 
-/// <summary>Mirror of <c>Checkpoint.NamingPolicy</c> (same values; the analyzers do not reference the runtime).</summary>
-internal enum NamingPolicyKind
-{
-    AsDeclared = 0,
-    SnakeCase = 1,
-    CamelCase = 2,
-}
-
 /// <summary>Helpers shared by the member-level analyzers.</summary>
 internal static class ModelMembers
 {
@@ -186,7 +110,7 @@ internal static class ModelMembers
             return false;
         for (var current = type; current is not null; current = current.BaseType)
         {
-            if (Models.DeclaresModel(current.OriginalDefinition))
+            if (Models.DeclaresModel(current))
                 return true;
         }
         return false;
@@ -201,7 +125,7 @@ internal static class ModelMembers
         var result = new List<KeyedMember>();
         foreach (var declaring in Models.BaseFirst(type))
         {
-            if (!SymbolEqualityComparer.Default.Equals(declaring, type) && !Models.DeclaresModel(declaring.OriginalDefinition))
+            if (!SymbolEqualityComparer.Default.Equals(declaring, type) && !Models.DeclaresModel(declaring))
                 continue;
             foreach (var member in Models.DataMembers(declaring))
             {

@@ -1,3 +1,4 @@
+using Checkpoint.SourceRules;
 using Microsoft.CodeAnalysis;
 
 namespace Checkpoint.Analyzers.Rules;
@@ -16,14 +17,13 @@ internal enum StateAttributeKind
 /// <summary>Finds the Checkpoint attributes on symbols (the runtime is never referenced by the analyzers).</summary>
 internal static class StateAttributes
 {
-    public const string Namespace = "Checkpoint";
-    public const string ParamName = "ParamAttribute";
-    public const string LongTermName = "LongTermAttribute";
-    public const string ShortTermName = "ShortTermAttribute";
-    public const string ConfigName = "ConfigAttribute";
-    public const string NotStateName = "NotStateAttribute";
-    public const string ModuleName = "ModuleAttribute";
-    public const string StateNamingName = "StateNamingAttribute";
+    public const string Namespace = StateTypeRules.Namespace;
+    public const string ParamName = StateTypeRules.ParamAttributeName;
+    public const string LongTermName = StateTypeRules.LongTermAttributeName;
+    public const string ShortTermName = StateTypeRules.ShortTermAttributeName;
+    public const string ConfigName = StateTypeRules.ConfigAttributeName;
+    public const string NotStateName = StateTypeRules.NotStateAttributeName;
+    public const string ModuleName = StateTypeRules.ModuleAttributeName;
 
     /// <summary>What a single attribute is, or <see cref="StateAttributeKind.None"/>.</summary>
     public static StateAttributeKind KindOf(AttributeData attribute)
@@ -98,15 +98,7 @@ internal static class StateAttributes
     }
 
     /// <summary>Whether the type itself is marked <c>[Module]</c>.</summary>
-    public static bool HasModule(INamedTypeSymbol type)
-    {
-        foreach (var attribute in type.GetAttributes())
-        {
-            if (attribute.AttributeClass is { Name: ModuleName } attributeClass && IsInCheckpointNamespace(attributeClass))
-                return true;
-        }
-        return false;
-    }
+    public static bool HasModule(INamedTypeSymbol type) => StateTypeRules.HasAttribute(type, ModuleName);
 
     /// <summary>A named argument of the attribute (<c>Name = "..."</c>), or null.</summary>
     public static TypedConstant? NamedArgument(AttributeData attribute, string name)
@@ -139,6 +131,5 @@ internal static class StateAttributes
     }
 
     /// <summary>Whether the type sits directly in the <c>Checkpoint</c> namespace.</summary>
-    public static bool IsInCheckpointNamespace(ITypeSymbol type) =>
-        type.ContainingNamespace is { Name: Namespace, ContainingNamespace.IsGlobalNamespace: true } && type.ContainingType is null;
+    public static bool IsInCheckpointNamespace(ITypeSymbol type) => StateTypeRules.HasFullName(type, Namespace, type.Name);
 }

@@ -11,6 +11,7 @@ internal sealed class WritabilityProblem
     public const string RemoveReadonly = "RemoveReadonly";
     public const string RemoveStatic = "RemoveStatic";
     public const string AddSetter = "AddSetter";
+    public const string InitToSet = "InitToSet";
 
     public WritabilityProblem(string what, string advice, string? fix)
     {
@@ -34,7 +35,11 @@ internal sealed class WritabilityProblem
 /// <summary>Whether generated instance code (load, reset, FromConfig) can assign a field or property.</summary>
 internal static class Writability
 {
-    public static WritabilityProblem? Check(ISymbol member)
+    /// <summary>
+    /// Why generated code cannot assign <paramref name="member"/>, or null. Init accessors only work in object
+    /// initializers: fine for FromConfig (<paramref name="initAllowed"/>), not for load and reset, which assign later.
+    /// </summary>
+    public static WritabilityProblem? Check(ISymbol member, bool initAllowed)
     {
         switch (member)
         {
@@ -49,6 +54,8 @@ internal static class Writability
                 return IsAutoGetter(property)
                     ? new WritabilityProblem("a get-only property", "add 'set;' (it may be private) or 'init;'", WritabilityProblem.AddSetter)
                     : new WritabilityProblem("a get-only property", "add a setter or store the value in a field", null);
+            case IPropertySymbol { SetMethod.IsInitOnly: true } when !initAllowed:
+                return new WritabilityProblem("an init-only property", "replace 'init' with 'set' (it may be private)", WritabilityProblem.InitToSet);
             default:
                 return null;
         }

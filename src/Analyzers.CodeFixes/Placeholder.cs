@@ -1,5 +1,0 @@
-namespace Checkpoint.Analyzers.CodeFixes;
-
-internal static class Placeholder
-{
-}

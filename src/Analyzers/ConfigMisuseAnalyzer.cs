@@ -1,0 +1,45 @@
+using Checkpoint.Analyzers.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Checkpoint.Analyzers;
+
+/// <summary>CKPT0008: a [Config] member that generated FromConfig cannot set, or whose type a config cannot hold.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ConfigMisuseAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ConfigMisuse);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterSymbolAction(AnalyzeMember, SymbolKind.Field, SymbolKind.Property);
+    }
+
+    private static void AnalyzeMember(SymbolAnalysisContext context)
+    {
+        var member = context.Symbol;
+        if (member.IsImplicitlyDeclared || member.ContainingType?.TypeKind != TypeKind.Class)
+            return;
+        if (!StateAttributes.Has(member, StateAttributeKind.Config))
+            return;
+
+        var location = ModelMembers.LocationOf(member);
+        if (Writability.Check(member, initAllowed: true) is { } problem)
+        {
+            var reason = $"is {problem.What}, so generated FromConfig cannot set it; {problem.Advice}";
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ConfigMisuse, location, problem.Properties, member.Name, reason));
+            return;
+        }
+
+        var type = Models.TypeOf(member);
+        if (!MemberTypes.IsSupportedConfig(type))
+        {
+            var reason = $"has type '{type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}', which a config cannot hold; use {MemberTypes.SupportedConfigTypes}";
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ConfigMisuse, location, member.Name, reason));
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using Checkpoint.Analyzers.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Checkpoint.Analyzers;
+
+/// <summary>
+/// CKPT0007: two state kinds on one member ([Param][ShortTerm]) or [NotState] together with a state or config
+/// attribute. Reported at the second attribute.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ConflictingAttributesAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ConflictingAttributes);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterSymbolAction(AnalyzeMember, SymbolKind.Field, SymbolKind.Property);
+    }
+
+    private static void AnalyzeMember(SymbolAnalysisContext context)
+    {
+        var member = context.Symbol;
+        if (member.IsImplicitlyDeclared)
+            return;
+        var attributes = StateAttributes.Of(member);
+        for (var later = 1; later < attributes.Count; later++)
+        {
+            for (var earlier = 0; earlier < later; earlier++)
+            {
+                if (!Conflict(attributes[earlier].Kind, attributes[later].Kind))
+                    continue;
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.ConflictingAttributes,
+                    ModelMembers.LocationOf(attributes[later].Data, member),
+                    member.Name,
+                    attributes[earlier].Kind,
+                    attributes[later].Kind));
+                break;
+            }
+        }
+    }
+
+    /// <summary>Two state kinds conflict, and [NotState] conflicts with everything; [Config] beside a state kind is allowed.</summary>
+    private static bool Conflict(StateAttributeKind first, StateAttributeKind second)
+    {
+        if (first == StateAttributeKind.NotState || second == StateAttributeKind.NotState)
+            return true;
+        return StateAttributes.IsState(first) && StateAttributes.IsState(second);
+    }
+}

@@ -1,0 +1,35 @@
+using Checkpoint.Analyzers.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Checkpoint.Analyzers;
+
+/// <summary>
+/// CKPT0003: a save, export or ToStateDict whose constant kinds exclude Param. Kinds that include ShortTerm are
+/// left to CKPT0002, whose fix (StateKinds.Persistent) also brings the parameters back.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ParamsOmittedAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ParamsOmitted);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
+    }
+
+    private static void AnalyzeInvocation(OperationAnalysisContext context)
+    {
+        if (SaveCalls.TryAnalyze((IInvocationOperation)context.Operation, out var call)
+            && (call.Kinds & SaveCalls.Param) == 0
+            && (call.Kinds & SaveCalls.ShortTerm) == 0)
+        {
+            context.ReportDiagnostic(SaveCalls.CreateDiagnostic(Descriptors.ParamsOmitted, call));
+        }
+    }
+}

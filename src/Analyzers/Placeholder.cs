@@ -1,5 +1,0 @@
-namespace Checkpoint.Analyzers;
-
-internal static class Placeholder
-{
-}

@@ -1,0 +1,148 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Checkpoint.Analyzers.Rules;
+
+/// <summary>A call that saves or exports state, with the constant <c>StateKinds</c> it selects.</summary>
+internal readonly struct SaveCall
+{
+    public SaveCall(int kinds, Location location, bool kindsDefaulted, string description)
+    {
+        Kinds = kinds;
+        Location = location;
+        KindsDefaulted = kindsDefaulted;
+        Description = description;
+    }
+
+    /// <summary>The StateKinds flags as their integer value.</summary>
+    public int Kinds { get; }
+
+    /// <summary>The kinds argument, or the whole call when the kinds were left to their default.</summary>
+    public Location Location { get; }
+
+    /// <summary>Whether no kinds argument was written (the parameter's default applies).</summary>
+    public bool KindsDefaulted { get; }
+
+    /// <summary>What the call is, for messages ("call to ToStateDict").</summary>
+    public string Description { get; }
+}
+
+/// <summary>
+/// Recognises saves and exports: <c>ToStateDict(kinds)</c>, <c>Save*/Export*(…, kinds)</c> and
+/// <c>States(kinds)</c> passed straight to a <c>Save*/Export*</c> method; reads the kinds when they are constant
+/// (a literal, a constant, or a local assigned a constant once and never written again).
+/// </summary>
+internal static class SaveCalls
+{
+    public const int Param = 1;
+    public const int LongTerm = 2;
+    public const int ShortTerm = 4;
+
+    /// <summary>Property set on diagnostics whose kinds were defaulted (the fix adds an argument instead of replacing one).</summary>
+    public const string DefaultedProperty = "KindsDefaulted";
+
+    public static bool TryAnalyze(IInvocationOperation invocation, out SaveCall call)
+    {
+        call = default;
+        var method = invocation.TargetMethod;
+        string description;
+        if (method.Name == "ToStateDict")
+            description = "call to ToStateDict";
+        else if (IsSaveName(method.Name))
+            description = "call to " + method.Name;
+        else if (method.Name == "States" && FeedsSave(invocation, out var saveName))
+            description = "save of States(...) through " + saveName;
+        else
+            return false;
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is null || !IsStateKinds(argument.Parameter.Type))
+                continue;
+            var defaulted = argument.ArgumentKind == ArgumentKind.DefaultValue;
+            if (!TryGetConstant(argument.Value, out var kinds))
+                return false;
+            var location = defaulted ? invocation.Syntax.GetLocation() : argument.Value.Syntax.GetLocation();
+            call = new SaveCall(kinds, location, defaulted, description);
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>Builds the diagnostic for a save call, marking defaulted kinds for the code fixes.</summary>
+    public static Diagnostic CreateDiagnostic(DiagnosticDescriptor descriptor, SaveCall call)
+    {
+        var properties = call.KindsDefaulted
+            ? ImmutableDictionary<string, string?>.Empty.Add(DefaultedProperty, "true")
+            : ImmutableDictionary<string, string?>.Empty;
+        return Diagnostic.Create(descriptor, call.Location, properties, call.Description);
+    }
+
+    private static bool IsSaveName(string name) =>
+        name.StartsWith("Save", StringComparison.Ordinal) || name.StartsWith("Export", StringComparison.Ordinal);
+
+    private static bool IsStateKinds(ITypeSymbol type) =>
+        type.TypeKind == TypeKind.Enum && type.Name == "StateKinds" && StateAttributes.IsInCheckpointNamespace(type);
+
+    private static bool FeedsSave(IOperation operation, out string saveName)
+    {
+        var parent = operation.Parent;
+        while (parent is IConversionOperation)
+            parent = parent.Parent;
+        if (parent is IArgumentOperation { Parent: IInvocationOperation outer } && IsSaveName(outer.TargetMethod.Name))
+        {
+            saveName = outer.TargetMethod.Name;
+            return true;
+        }
+        saveName = "";
+        return false;
+    }
+
+    private static bool TryGetConstant(IOperation value, out int kinds)
+    {
+        kinds = 0;
+        if (value.ConstantValue is { HasValue: true, Value: int constant })
+        {
+            kinds = constant;
+            return true;
+        }
+        while (value is IConversionOperation conversion)
+            value = conversion.Operand;
+        if (value is ILocalReferenceOperation local)
+            return TryGetSingleConstantAssignment(local, out kinds);
+        return false;
+    }
+
+    /// <summary>A local counts as constant when its declaration assigns a constant and nothing else in the body writes it.</summary>
+    private static bool TryGetSingleConstantAssignment(ILocalReferenceOperation reference, out int kinds)
+    {
+        kinds = 0;
+        var root = (IOperation)reference;
+        while (root.Parent is not null)
+            root = root.Parent;
+
+        var found = false;
+        foreach (var operation in root.Descendants())
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local):
+                    var initializer = declarator.Initializer?.Value;
+                    if (initializer?.ConstantValue is not { HasValue: true, Value: int value })
+                        return false;
+                    kinds = value;
+                    found = true;
+                    break;
+                case ISimpleAssignmentOperation assignment when IsLocal(assignment.Target, reference.Local):
+                case ICompoundAssignmentOperation compound when IsLocal(compound.Target, reference.Local):
+                case IIncrementOrDecrementOperation increment when IsLocal(increment.Target, reference.Local):
+                case IArgumentOperation { Parameter.RefKind: not RefKind.None } byRef when IsLocal(byRef.Value, reference.Local):
+                    return false;
+            }
+        }
+        return found;
+    }
+
+    private static bool IsLocal(IOperation target, ILocalSymbol local) =>
+        target is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local);
+}

@@ -1,0 +1,77 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Checkpoint.Analyzers.Rules;
+
+/// <summary>Why generated code cannot assign a member, and the fix that would make it assignable.</summary>
+internal sealed class WritabilityProblem
+{
+    /// <summary>The diagnostic property naming the fix the code-fix provider should offer.</summary>
+    public const string FixProperty = "Fix";
+    public const string RemoveReadonly = "RemoveReadonly";
+    public const string RemoveStatic = "RemoveStatic";
+    public const string AddSetter = "AddSetter";
+    public const string InitToSet = "InitToSet";
+
+    public WritabilityProblem(string what, string advice, string? fix)
+    {
+        What = what;
+        Advice = advice;
+        Properties = fix is null
+            ? ImmutableDictionary<string, string?>.Empty
+            : ImmutableDictionary<string, string?>.Empty.Add(FixProperty, fix);
+    }
+
+    /// <summary>What the member is ("readonly", "a get-only property").</summary>
+    public string What { get; }
+
+    /// <summary>What to do about it.</summary>
+    public string Advice { get; }
+
+    /// <summary>Diagnostic properties carrying the fix kind.</summary>
+    public ImmutableDictionary<string, string?> Properties { get; }
+}
+
+/// <summary>Whether generated instance code (load, reset, FromConfig) can assign a field or property.</summary>
+internal static class Writability
+{
+    /// <summary>
+    /// Why generated code cannot assign <paramref name="member"/>, or null. Init accessors only work in object
+    /// initializers: fine for FromConfig (<paramref name="initAllowed"/>), not for load and reset, which assign later.
+    /// </summary>
+    public static WritabilityProblem? Check(ISymbol member, bool initAllowed)
+    {
+        switch (member)
+        {
+            case IFieldSymbol { IsConst: true }:
+                return new WritabilityProblem("a constant", "make it an instance field", null);
+            case IFieldSymbol { IsStatic: true }:
+            case IPropertySymbol { IsStatic: true }:
+                return new WritabilityProblem("static", "remove 'static' so each instance has its own value", WritabilityProblem.RemoveStatic);
+            case IFieldSymbol { IsReadOnly: true }:
+                return new WritabilityProblem("readonly", "remove 'readonly'", WritabilityProblem.RemoveReadonly);
+            case IPropertySymbol { SetMethod: null } property:
+                return IsAutoGetter(property)
+                    ? new WritabilityProblem("a get-only property", "add 'set;' (it may be private) or 'init;'", WritabilityProblem.AddSetter)
+                    : new WritabilityProblem("a get-only property", "add a setter or store the value in a field", null);
+            case IPropertySymbol { SetMethod.IsInitOnly: true } when !initAllowed:
+                return new WritabilityProblem("an init-only property", "replace 'init' with 'set' (it may be private)", WritabilityProblem.InitToSet);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Whether the property is written <c>{ get; }</c> (so adding <c>set;</c> makes an auto-property).</summary>
+    private static bool IsAutoGetter(IPropertySymbol property)
+    {
+        foreach (var reference in property.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is PropertyDeclarationSyntax { AccessorList: { } accessors }
+                && accessors.Accessors.All(a => a.Body is null && a.ExpressionBody is null))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,28 @@
+using Checkpoint.Analyzers.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Checkpoint.Analyzers;
+
+/// <summary>CKPT0002: a save, export or ToStateDict whose constant kinds include ShortTerm.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ShortTermSavedAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ShortTermSaved);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
+    }
+
+    private static void AnalyzeInvocation(OperationAnalysisContext context)
+    {
+        if (SaveCalls.TryAnalyze((IInvocationOperation)context.Operation, out var call) && (call.Kinds & SaveCalls.ShortTerm) != 0)
+            context.ReportDiagnostic(SaveCalls.CreateDiagnostic(Descriptors.ShortTermSaved, call));
+    }
+}

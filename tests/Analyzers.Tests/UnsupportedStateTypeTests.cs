@@ -1,0 +1,63 @@
+using Microsoft.CodeAnalysis.Testing;
+using V = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.UnsupportedStateTypeAnalyzer>;
+using Generic = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.UnconstrainedGenericElementAnalyzer>;
+
+namespace Checkpoint.Analyzers.Tests;
+
+public class UnsupportedStateTypeTests
+{
+    [Fact]
+    public Task Unsupported_types_are_reported() => V.AnalyzeAsync("""
+        public partial class Layer
+        {
+            [Param] public List<float> {|CKPT0006:Weights|} = new();
+            [Param] public float[][] {|CKPT0006:Jagged|} = new float[1][];
+            [LongTerm] public object {|CKPT0006:Anything|} = new();
+            [LongTerm] public int? {|CKPT0006:Maybe|};
+            [ShortTerm] public Tensor<decimal>? {|CKPT0006:Money|};
+            [Param] public string[] {|CKPT0006:Labels|} = new string[1];
+            [Param] public decimal {|CKPT0006:Price|};
+        }
+        """);
+
+    [Fact]
+    public Task Message_names_member_type_and_registration() => V.AnalyzeAsync("""
+        public partial class Layer
+        {
+            [Param] public List<float> {|#0:Weights|} = new();
+        }
+        """, new DiagnosticResult(Descriptors.UnsupportedStateType).WithLocation(0).WithArguments("Weights", "List<float>"));
+
+    [Fact]
+    public Task Supported_types_are_not_reported() => V.AnalyzeAsync("""
+        public enum Mode { A, B }
+        public partial class Layer<T> where T : unmanaged
+        {
+            [Param] public Tensor<float> A = Tensor<float>.Zeros(1);
+            [Param] public Tensor<BFloat16> B = Tensor<BFloat16>.Zeros(1);
+            [Param] public Tensor<System.Numerics.Complex> C = Tensor<System.Numerics.Complex>.Zeros(1);
+            [Param] public Tensor<Complex64>? D;
+            [Param] public double[,] E = new double[1, 1];
+            [Param] public System.Half[] F = new System.Half[1];
+            [LongTerm] public long G;
+            [LongTerm] public ulong H;
+            [LongTerm] public bool I;
+            [LongTerm] public string J = "";
+            [LongTerm] public Mode K;
+            [ShortTerm] public sbyte L;
+            [Param] public Tensor<T> M = Tensor<T>.Zeros(1);
+            [Param] public T[] N = new T[1];
+            public List<object> NotState = new();
+        }
+        """);
+
+    [Fact]
+    public Task Unconstrained_generic_element_is_reported() => Generic.AnalyzeAsync("""
+        public partial class Layer<T, U> where U : unmanaged
+        {
+            [Param] public T[] {|CKPT0016:Values|} = new T[1];
+            [LongTerm] public T {|#0:Single|} = default!;
+            [Param] public U[] Fine = new U[1];
+        }
+        """, new DiagnosticResult(Descriptors.UnconstrainedGenericElement).WithLocation(0).WithArguments("Single", "T"));
+}

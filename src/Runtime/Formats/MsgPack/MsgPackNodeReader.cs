@@ -56,14 +56,13 @@ internal sealed class MsgPackNodeReader(MsgPackTokenReader tokens, int maxDepth,
         var map = new StateDict();
         for (long i = 0; i < token.Length; i++)
         {
-            var (key, keyOffset) = ReadKey(map);
+            var (key, _) = ReadKey(map);
             if (i == 0 && key == ChunkedArrays.MarkerKey)
                 return ReadChunked(token, depth);
 
             _context.Push(key);
             var value = ReadNode(depth);
             _context.Pop();
-            _ = keyOffset;
             map.Add(key, value);
         }
 

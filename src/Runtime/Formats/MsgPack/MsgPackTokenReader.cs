@@ -26,6 +26,9 @@ internal sealed class MsgPackTokenReader(MsgPackInput input, ReadContext context
     /// <summary>Bytes that may still be read here: the rest of the current ext payload or of the stream.</summary>
     public long Available => Math.Min(_scopeEnd - input.Position, input.Remaining);
 
+    /// <summary>Whether the source told its length, so declared lengths were checked against it.</summary>
+    public bool KnowsSourceLength => input.KnowsLength;
+
     /// <summary>Bytes left in the whole source (<see cref="long.MaxValue"/> when unknown), ignoring ext scopes.</summary>
     public long SourceRemaining => input.Remaining;
 

@@ -63,6 +63,34 @@ public sealed class StreamingTests : IDisposable
     }
 
     [Fact]
+    public void Non_seekable_stream_lying_about_a_huge_array_fails_without_allocating_it()
+    {
+        // ext32 ndarray: uint8 shape (2^30,), bin32 of 2^30 bytes, then only 100 bytes of data.
+        var payloadHeader = Hex.Bytes("9391ce40000000" + "a5" + Hex.Of("uint8"u8.ToArray()) + "c640000000");
+        var bytes = new List<byte>(Hex.Bytes("c9" + (payloadHeader.Length + (1 << 30)).ToString("x8") + "01"));
+        bytes.AddRange(payloadHeader);
+        bytes.AddRange(new byte[100]);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Assert.Throws<CheckpointFormatException>(() => MsgPackReader.Read(new NonSeekableStream(new MemoryStream(bytes.ToArray()))));
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(allocated < 64L * 1024 * 1024, $"a lying 1 GiB header made the reader allocate {allocated} bytes");
+    }
+
+    [Fact]
+    public void Non_seekable_stream_large_array_reads_correctly()
+    {
+        var tensor = Tensor<int>.Zeros(10 * 1024 * 1024); // 40 MiB: more than one collection step
+        for (var i = 0; i < tensor.Length; i += 1000) tensor.Data[i] = i;
+        var bytes = MsgPackWriter.ToBytes(new StateDict { { "t", new TensorNode(tensor) } });
+
+        var back = MsgPackReader.Read(new BufferedStream(new NonSeekableStream(new MemoryStream(bytes)), 1 << 20));
+
+        Assert.True(tensor.AsBytes().SequenceEqual(((TensorNode)((StateDict)back)["t"]).Tensor.AsBytes()));
+    }
+
+    [Fact]
     public void Chunked_large_tensor_is_joined_in_place()
     {
         var tensor = LargeTensor();

@@ -29,7 +29,8 @@ for expected in lib/net8.0/Checkpoint.dll lib/net8.0/Checkpoint.xml README.md \
   grep -q " $expected\$" <<<"$listing" || fail "package lacks $expected"
 done
 [ -f "$feed/Checkpoint.$version.snupkg" ] || fail "no symbols package"
-unzip -l "$feed/Checkpoint.Cli.$version.nupkg" | grep -q "DotnetToolSettings.xml" || fail "Checkpoint.Cli is not a tool package"
+tool_listing=$(unzip -l "$feed/Checkpoint.Cli.$version.nupkg")
+grep -q "DotnetToolSettings.xml" <<<"$tool_listing" || fail "Checkpoint.Cli is not a tool package"
 
 step "new console project"
 app="$work/App"

@@ -12,13 +12,14 @@ var net = new SpikingNet(Inputs, Outputs, seed: 1);
 net.Run(inputs); // warm up: membrane potentials and spike counts change
 StateTable.Print(net);
 
-// Snapshot the persistent state (params and long-term statistics); short-term state is not in it.
-var saved = StateTree.DeepClone(net.ToStateDict());
-// (Saving `saved` to a .msgpack file and reading it back goes here once the file format lands.)
+// Save the persistent state (params and long-term statistics; short-term state is never in it) to a
+// braintools-compatible file that Python can read with braintools.file.msgpack_load.
+var path = MsgPackCheckpoint.Save(Path.Combine(Path.GetTempPath(), "quickstart-snn.msgpack"), net);
+Console.WriteLine($"\nsaved {path} ({new FileInfo(path).Length} bytes)");
 
 var restored = new SpikingNet(Inputs, Outputs, seed: 2); // different weights until loaded
-var report = restored.LoadStateDict(saved);
-Console.WriteLine($"\nloaded {report.LoadedCount} entries, problems: {report.Problems.Count}");
+var report = MsgPackCheckpoint.Load(path, restored);
+Console.WriteLine($"loaded {report.LoadedCount} entries, problems: {report.Problems.Count}");
 
 net.ResetState();
 restored.ResetState();

@@ -16,6 +16,7 @@ public class ConflictingAttributesTests
             [Param, {|CKPT0007:NotState|}] public float[] B = new float[1];
             [NotState]
             [{|CKPT0007:Config|}] public int C { get; set; }
+            [Config][{|CKPT0007:Param|}] public float Tau { get; set; }
         }
         """);
 
@@ -28,12 +29,12 @@ public class ConflictingAttributesTests
         """, new DiagnosticResult(Descriptors.ConflictingAttributes).WithLocation(0).WithArguments("A", "LongTerm", "Param"));
 
     [Fact]
-    public Task Single_attributes_and_config_beside_state_are_not_reported() => Conflicts.AnalyzeAsync("""
+    public Task Single_attributes_are_not_reported() => Conflicts.AnalyzeAsync("""
         public partial class Layer
         {
             [Param] public float[] A = new float[1];
             [NotState] public float[] B = new float[1];
-            [Config][Param] public float Tau { get; set; }
+            [Config] public float Tau { get; set; }
             [System.Obsolete][ShortTerm] public float[] V = new float[1];
         }
         """);

@@ -5,8 +5,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace Checkpoint.Analyzers;
 
 /// <summary>
-/// CKPT0007: two state kinds on one member ([Param][ShortTerm]) or [NotState] together with a state or config
-/// attribute. Reported at the second attribute.
+/// CKPT0007: two of [Param], [LongTerm], [ShortTerm], [Config] on one member, or [NotState] with any of them.
+/// The generator honours only the first, so the others are silently ignored. Reported at the second attribute.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ConflictingAttributesAnalyzer : DiagnosticAnalyzer
@@ -45,11 +45,7 @@ public sealed class ConflictingAttributesAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>Two state kinds conflict, and [NotState] conflicts with everything; [Config] beside a state kind is allowed.</summary>
-    private static bool Conflict(StateAttributeKind first, StateAttributeKind second)
-    {
-        if (first == StateAttributeKind.NotState || second == StateAttributeKind.NotState)
-            return true;
-        return StateAttributes.IsState(first) && StateAttributes.IsState(second);
-    }
+    /// <summary>Any two different Checkpoint member attributes conflict: a member has exactly one role.</summary>
+    private static bool Conflict(StateAttributeKind first, StateAttributeKind second) =>
+        first != second && first != StateAttributeKind.None && second != StateAttributeKind.None;
 }

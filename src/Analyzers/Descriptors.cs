@@ -67,7 +67,7 @@ internal static class Descriptors
         "'{0}' has both [{1}] and [{2}]; keep the one that says what the member is",
         StateCategory,
         DiagnosticSeverity.Error,
-        "A member has exactly one kind: Param, LongTerm or ShortTerm, or NotState.");
+        "A member has exactly one role: Param, LongTerm, ShortTerm, Config or NotState; the generator honours only the first attribute.");
 
     public static readonly DiagnosticDescriptor ConfigMisuse = Create(
         "CKPT0008",

@@ -52,7 +52,7 @@ internal static class Writability
                 return new WritabilityProblem("readonly", "remove 'readonly'", WritabilityProblem.RemoveReadonly);
             case IPropertySymbol { SetMethod: null } property:
                 return IsAutoGetter(property)
-                    ? new WritabilityProblem("a get-only property", "add 'set;' (it may be private) or 'init;'", WritabilityProblem.AddSetter)
+                    ? new WritabilityProblem("a get-only property", initAllowed ? "add 'set;' or 'init;'" : "add 'set;' (it may be private)", WritabilityProblem.AddSetter)
                     : new WritabilityProblem("a get-only property", "add a setter or store the value in a field", null);
             case IPropertySymbol { SetMethod.IsInitOnly: true } when !initAllowed:
                 return new WritabilityProblem("an init-only property", "replace 'init' with 'set' (it may be private)", WritabilityProblem.InitToSet);

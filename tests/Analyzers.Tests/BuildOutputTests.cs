@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace Checkpoint.Analyzers.Tests;
+
+/// <summary>
+/// Builds BuildSample/ with <c>dotnet build</c>, as a user would, and checks that the analyzers report exactly the
+/// diagnostics its <c>// expect: CKPTxxxx</c> comments ask for, on those lines, and nothing else.
+/// </summary>
+public partial class BuildOutputTests
+{
+#if DEBUG
+    private const string Configuration = "Debug";
+#else
+    private const string Configuration = "Release";
+#endif
+
+    [GeneratedRegex(@"//\s*expect:\s*(?<ids>CKPT\d{4}(\s*,\s*CKPT\d{4})*)")]
+    private static partial Regex ExpectMarker();
+
+    // "/path/Models.cs(12,14): error CKPT0004: message [/path/BuildSample.csproj]"
+    [GeneratedRegex(@"^(?<file>[^\s(][^(]*)\((?<line>\d+),(?<column>\d+)\): (?<severity>error|warning) (?<id>CKPT\d{4}):", RegexOptions.Multiline)]
+    private static partial Regex BuildDiagnostic();
+
+    [Fact]
+    public void Build_output_has_exactly_the_marked_diagnostics()
+    {
+        var sample = FindSample();
+        var expected = ReadMarkers(sample);
+        Assert.NotEmpty(expected);
+
+        var output = Build(sample);
+        var actual = BuildDiagnostic().Matches(output)
+            .Select(m => $"{Path.GetFileName(m.Groups["file"].Value.Trim())}:{m.Groups["line"].Value} {m.Groups["id"].Value}")
+            .ToHashSet();
+
+        var missing = expected.Except(actual).Order().ToList();
+        var unexpected = actual.Except(expected).Order().ToList();
+        Assert.True(missing.Count == 0 && unexpected.Count == 0,
+            $"Missing: [{string.Join(", ", missing)}]\nUnexpected: [{string.Join(", ", unexpected)}]\nBuild output:\n{output}");
+    }
+
+    [Fact]
+    public void Sample_marks_every_diagnostic_id_at_least_once()
+    {
+        var marked = ReadMarkers(FindSample()).Select(m => m.Split(' ')[1]).ToHashSet();
+        var ids = typeof(Descriptors).GetFields()
+            .Select(f => f.GetValue(null))
+            .OfType<Microsoft.CodeAnalysis.DiagnosticDescriptor>()
+            .Select(d => d.Id)
+            .ToHashSet();
+        Assert.Empty(ids.Except(marked));
+    }
+
+    private static HashSet<string> ReadMarkers(string sample)
+    {
+        var expected = new HashSet<string>();
+        foreach (var file in Directory.EnumerateFiles(sample, "*.cs").Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")))
+        {
+            var lines = File.ReadAllLines(file);
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var marker = ExpectMarker().Match(lines[i]);
+                if (!marker.Success)
+                    continue;
+                foreach (var id in marker.Groups["ids"].Value.Split(',', StringSplitOptions.TrimEntries))
+                    expected.Add($"{Path.GetFileName(file)}:{i + 1} {id}");
+            }
+        }
+        return expected;
+    }
+
+    /// <summary>
+    /// Builds the sample from scratch: its own bin and obj are deleted first so the compiler really runs (an
+    /// up-to-date incremental build prints no diagnostics). The runtime and analyzers were built with the tests
+    /// (same configuration), so they are not built again.
+    /// </summary>
+    private static string Build(string sample)
+    {
+        foreach (var dir in new[] { "bin", "obj" })
+        {
+            var path = Path.Combine(sample, dir);
+            if (Directory.Exists(path))
+                Directory.Delete(path, recursive: true);
+        }
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { "build", Path.Combine(sample, "BuildSample.csproj"), "-c", Configuration, "-nologo", "-v:minimal", "-p:UseSharedCompilation=false", "-p:BuildProjectReferences=false" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = sample,
+        };
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEnd();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("dotnet build of the sample did not finish in 3 minutes.\n" + stdout);
+        }
+        return stdout + stderr.Result;
+    }
+
+    private static string FindSample()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "tests", "Analyzers.Tests", "BuildSample");
+            if (File.Exists(Path.Combine(candidate, "BuildSample.csproj")))
+                return candidate;
+        }
+        throw new InvalidOperationException("tests/Analyzers.Tests/BuildSample/BuildSample.csproj not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,37 @@
+using Checkpoint;
+
+namespace BuildSample;
+
+// Nothing in this file may be reported.
+
+public class PlainBuffer
+{
+    public Tensor<float> Data = Tensor<float>.Zeros(1);
+}
+
+public partial class GoodLayer<T> where T : unmanaged
+{
+    [Param] public Tensor<T> Weight = Tensor<T>.Zeros(1);
+    [ShortTerm(Initializer = nameof(Rest))] public float[] V = new float[1];
+    [Config] public int Size { get; set; } = 1;
+    [NotState] private float[] _scratch = new float[1];
+
+    private float[] Rest() => new float[1];
+}
+
+public partial class Split
+{
+    [Param] public float[] A = new float[1];
+}
+
+public partial class DerivedGood : Split
+{
+    [LongTerm] public long Steps;
+}
+
+[Module]
+public partial class Container
+{
+    public List<GoodLayer<float>> Layers = new();
+    public Dictionary<string, Split> Named = new();
+}

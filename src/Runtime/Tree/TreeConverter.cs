@@ -72,6 +72,8 @@ public static class TreeConverter
                 case Complex64 v: return NumpyScalarNode.From(v);
                 case Complex v: return new ComplexNode(v);
                 case Array array when ArrayTensor(array) is { } view: return new TensorNode(view);
+                // net.States(kinds): the seed's net.states(ParamState), saved as the nested tree of its paths.
+                case IEnumerable<StateEntry> entries: return StateTree.FromEntries(entries);
                 case IDictionary dictionary: return Container(value, path, () => Map(dictionary, path));
                 case IEnumerable<KeyValuePair<string, object?>> pairs: return Container(value, path, () => Map(pairs, path));
                 case ITuple tuple: return Container(value, path, () => Tuple(tuple, path));

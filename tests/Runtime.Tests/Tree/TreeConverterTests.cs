@@ -168,3 +168,21 @@ public class TreeConverterTests
         Assert.Contains("contains itself", Assert.Throws<CheckpointException>(() => TreeConverter.FromObject(cyclic)).Message);
     }
 }
+
+public class StateEntryTreeTests
+{
+    [Fact]
+    public void States_of_one_kind_save_as_the_nested_tree_of_their_paths()
+    {
+        var net = new Checkpoint.Tests.Models.SimpleNet();
+        net.Readout.AsSpan().Fill(3f);
+
+        var node = TreeConverter.FromObject(new Dictionary<string, object?> { ["params"] = net.States(StateKinds.Param) });
+
+        var parameters = (StateDict)((StateDict)node)["params"];
+        var expectedPaths = net.States(StateKinds.Param).Select(e => e.Path).ToList();
+        Assert.Equal(expectedPaths, parameters.Leaves().Select(l => l.Key).ToList());
+        Assert.DoesNotContain(parameters.Leaves(), l => l.Key.EndsWith(".V", StringComparison.Ordinal));
+        Assert.Same(net.Readout, ((TensorNode)parameters["w_out"]).Tensor);
+    }
+}

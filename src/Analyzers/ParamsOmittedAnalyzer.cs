@@ -20,12 +20,12 @@ public sealed class ParamsOmittedAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
+        context.RegisterOperationAction(AnalyzeSave, SaveCalls.OperationKinds);
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context)
+    private static void AnalyzeSave(OperationAnalysisContext context)
     {
-        if (SaveCalls.TryAnalyze((IInvocationOperation)context.Operation, out var call)
+        if (SaveCalls.TryAnalyze(context.Operation, out var call)
             && (call.Kinds & SaveCalls.Param) == 0
             && (call.Kinds & SaveCalls.ShortTerm) == 0)
         {

@@ -17,12 +17,12 @@ public sealed class ShortTermSavedAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
+        context.RegisterOperationAction(AnalyzeSave, SaveCalls.OperationKinds);
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context)
+    private static void AnalyzeSave(OperationAnalysisContext context)
     {
-        if (SaveCalls.TryAnalyze((IInvocationOperation)context.Operation, out var call) && (call.Kinds & SaveCalls.ShortTerm) != 0)
+        if (SaveCalls.TryAnalyze(context.Operation, out var call) && (call.Kinds & SaveCalls.ShortTerm) != 0)
             context.ReportDiagnostic(SaveCalls.CreateDiagnostic(Descriptors.ShortTermSaved, call));
     }
 }

@@ -37,6 +37,28 @@ public class SaveKindsTests
         """ + Facade);
 
     [Fact]
+    public Task Kinds_set_on_save_options_are_reported() => ShortTerm.AnalyzeAsync("""
+        public static class Saver
+        {
+            public static void Run(IStateful net, string path, MsgPackSaveOptions options)
+            {
+                Checkpoint.MsgPackCheckpoint.Save(path, net, options: new MsgPackSaveOptions { Kinds = {|CKPT0002:StateKinds.All|} });
+                var everything = options with { Kinds = {|CKPT0002:StateKinds.ShortTerm|} };
+                var persistent = new MsgPackSaveOptions { Kinds = StateKinds.Persistent };
+                var load = new LoadOptions { Kinds = StateKinds.All };   // what a load expects, not what is saved
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Save_options_without_Param_are_reported() => Params.AnalyzeAsync("""
+        public static class Saver
+        {
+            public static MsgPackSaveOptions Options() => new() { Kinds = {|CKPT0003:StateKinds.LongTerm|} };
+        }
+        """);
+
+    [Fact]
     public Task Message_says_what_the_call_is() => ShortTerm.AnalyzeAsync("""
         public static class Saver
         {

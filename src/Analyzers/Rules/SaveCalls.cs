@@ -28,9 +28,10 @@ internal readonly struct SaveCall
 }
 
 /// <summary>
-/// Recognises saves and exports: <c>ToStateDict(kinds)</c>, <c>Save*/Export*(…, kinds)</c> and
-/// <c>States(kinds)</c> passed straight to a <c>Save*/Export*</c> method; reads the kinds when they are constant
-/// (a literal, a constant, or a local assigned a constant once and never written again).
+/// Recognises saves and exports: <c>ToStateDict(kinds)</c>, <c>Save*/Export*(…, kinds)</c>,
+/// <c>States(kinds)</c> passed straight to a <c>Save*/Export*</c> method, and <c>Kinds = …</c> set on save
+/// options (<c>new MsgPackSaveOptions { Kinds = … }</c>, which choose what a model saves); reads the kinds when
+/// they are constant (a literal, a constant, or a local assigned a constant once and never written again).
 /// </summary>
 internal static class SaveCalls
 {
@@ -41,7 +42,39 @@ internal static class SaveCalls
     /// <summary>Property set on diagnostics whose kinds were defaulted (the fix adds an argument instead of replacing one).</summary>
     public const string DefaultedProperty = "KindsDefaulted";
 
-    public static bool TryAnalyze(IInvocationOperation invocation, out SaveCall call)
+    /// <summary>The operation kinds <see cref="TryAnalyze(IOperation, out SaveCall)"/> understands.</summary>
+    public static readonly ImmutableArray<OperationKind> OperationKinds =
+        ImmutableArray.Create(OperationKind.Invocation, OperationKind.SimpleAssignment);
+
+    public static bool TryAnalyze(IOperation operation, out SaveCall call)
+    {
+        call = default;
+        return operation switch
+        {
+            IInvocationOperation invocation => TryAnalyze(invocation, out call),
+            ISimpleAssignmentOperation assignment => TryAnalyzeOptions(assignment, out call),
+            _ => false,
+        };
+    }
+
+    /// <summary><c>Kinds = constant</c> on a Checkpoint <c>*SaveOptions</c> type (object initializers, <c>with</c>).</summary>
+    private static bool TryAnalyzeOptions(ISimpleAssignmentOperation assignment, out SaveCall call)
+    {
+        call = default;
+        if (assignment.Target is not IPropertyReferenceOperation { Property: { Name: "Kinds" } property }
+            || !property.ContainingType.Name.EndsWith("SaveOptions", StringComparison.Ordinal)
+            || !StateAttributes.IsInCheckpointNamespace(property.ContainingType)
+            || !IsStateKinds(property.Type)
+            || !TryGetConstant(assignment.Value, out var kinds))
+        {
+            return false;
+        }
+
+        call = new SaveCall(kinds, assignment.Value.Syntax.GetLocation(), false, property.ContainingType.Name + ".Kinds");
+        return true;
+    }
+
+    private static bool TryAnalyze(IInvocationOperation invocation, out SaveCall call)
     {
         call = default;
         var method = invocation.TargetMethod;

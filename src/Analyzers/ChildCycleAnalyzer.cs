@@ -9,16 +9,11 @@ namespace Checkpoint.Analyzers;
 /// other models. Reported at the model's own child member where the cycle starts.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ChildCycleAnalyzer : DiagnosticAnalyzer
+public sealed class ChildCycleAnalyzer() : CheckpointAnalyzer(Descriptors.ChildCycle)
 {
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ChildCycle);
-
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
         context.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
     }
 

@@ -6,16 +6,11 @@ namespace Checkpoint.Analyzers;
 
 /// <summary>CKPT0008: a [Config] member that generated FromConfig cannot set, or whose type a config cannot hold.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ConfigMisuseAnalyzer : DiagnosticAnalyzer
+public sealed class ConfigMisuseAnalyzer() : CheckpointAnalyzer(Descriptors.ConfigMisuse)
 {
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ConfigMisuse);
-
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
         context.RegisterSymbolAction(AnalyzeMember, SymbolKind.Field, SymbolKind.Property);
     }
 

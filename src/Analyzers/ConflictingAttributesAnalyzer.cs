@@ -9,16 +9,11 @@ namespace Checkpoint.Analyzers;
 /// The generator honours only the first, so the others are silently ignored. Reported at the second attribute.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ConflictingAttributesAnalyzer : DiagnosticAnalyzer
+public sealed class ConflictingAttributesAnalyzer() : CheckpointAnalyzer(Descriptors.ConflictingAttributes)
 {
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ConflictingAttributes);
-
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
         context.RegisterSymbolAction(AnalyzeMember, SymbolKind.Field, SymbolKind.Property);
     }
 

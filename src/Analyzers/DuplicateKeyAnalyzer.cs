@@ -9,16 +9,11 @@ namespace Checkpoint.Analyzers;
 /// the naming policy and Name overrides. Reported at the later member, when the model declares it.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class DuplicateKeyAnalyzer : DiagnosticAnalyzer
+public sealed class DuplicateKeyAnalyzer() : CheckpointAnalyzer(Descriptors.DuplicateKey)
 {
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.DuplicateKey);
-
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
         context.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
     }
 

@@ -6,16 +6,11 @@ namespace Checkpoint.Analyzers;
 
 /// <summary>CKPT0013: a [Module] class with no state, no config and no children, here or in its bases.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class EmptyModuleAnalyzer : DiagnosticAnalyzer
+public sealed class EmptyModuleAnalyzer() : CheckpointAnalyzer(Descriptors.EmptyModule)
 {
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.EmptyModule);
-
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
         context.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
     }
 

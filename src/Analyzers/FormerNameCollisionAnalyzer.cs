@@ -6,16 +6,11 @@ namespace Checkpoint.Analyzers;
 
 /// <summary>CKPT0015: a FormerNames entry equal to the current key of another state member or child of the model.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class FormerNameCollisionAnalyzer : DiagnosticAnalyzer
+public sealed class FormerNameCollisionAnalyzer() : CheckpointAnalyzer(Descriptors.FormerNameCollision)
 {
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.FormerNameCollision);
-
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
         context.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
     }
 

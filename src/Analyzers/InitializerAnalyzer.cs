@@ -9,16 +9,11 @@ namespace Checkpoint.Analyzers;
 /// (or a base) returning a value assignable to the member.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class InitializerAnalyzer : DiagnosticAnalyzer
+public sealed class InitializerAnalyzer() : CheckpointAnalyzer(Descriptors.InvalidInitializer)
 {
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.InvalidInitializer);
-
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
         context.RegisterSymbolAction(AnalyzeMember, SymbolKind.Field, SymbolKind.Property);
     }
 

@@ -6,16 +6,11 @@ namespace Checkpoint.Analyzers;
 
 /// <summary>CKPT0011: a state attribute's Name or FormerNames entry that is empty or contains a dot.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class InvalidKeyAnalyzer : DiagnosticAnalyzer
+public sealed class InvalidKeyAnalyzer() : CheckpointAnalyzer(Descriptors.InvalidKey)
 {
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.InvalidKey);
-
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
         context.RegisterSymbolAction(AnalyzeMember, SymbolKind.Field, SymbolKind.Property);
     }
 

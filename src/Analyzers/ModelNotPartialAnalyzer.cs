@@ -11,16 +11,11 @@ namespace Checkpoint.Analyzers;
 /// its name; the additional locations are every declaration that lacks the modifier, which the fix edits.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ModelNotPartialAnalyzer : DiagnosticAnalyzer
+public sealed class ModelNotPartialAnalyzer() : CheckpointAnalyzer(Descriptors.ModelNotPartial)
 {
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ModelNotPartial);
-
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
         context.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
     }
 

@@ -6,16 +6,11 @@ namespace Checkpoint.Analyzers;
 
 /// <summary>CKPT0005: a [Param]/[LongTerm]/[ShortTerm] member that load and reset cannot assign (readonly, get-only, static, const).</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class NotRestorableAnalyzer : DiagnosticAnalyzer
+public sealed class NotRestorableAnalyzer() : CheckpointAnalyzer(Descriptors.NotRestorable)
 {
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.NotRestorable);
-
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
         context.RegisterSymbolAction(AnalyzeMember, SymbolKind.Field, SymbolKind.Property);
     }
 

@@ -10,16 +10,11 @@ namespace Checkpoint.Analyzers;
 /// left to CKPT0002, whose fix (StateKinds.Persistent) also brings the parameters back.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ParamsOmittedAnalyzer : DiagnosticAnalyzer
+public sealed class ParamsOmittedAnalyzer() : CheckpointAnalyzer(Descriptors.ParamsOmitted)
 {
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ParamsOmitted);
-
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
         context.RegisterOperationAction(AnalyzeSave, SaveCalls.OperationKinds);
     }
 

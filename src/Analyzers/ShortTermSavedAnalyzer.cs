@@ -7,16 +7,11 @@ namespace Checkpoint.Analyzers;
 
 /// <summary>CKPT0002: a save, export or ToStateDict whose constant kinds include ShortTerm.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ShortTermSavedAnalyzer : DiagnosticAnalyzer
+public sealed class ShortTermSavedAnalyzer() : CheckpointAnalyzer(Descriptors.ShortTermSaved)
 {
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ShortTermSaved);
-
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
         context.RegisterOperationAction(AnalyzeSave, SaveCalls.OperationKinds);
     }
 

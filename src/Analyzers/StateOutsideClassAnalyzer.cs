@@ -6,16 +6,11 @@ namespace Checkpoint.Analyzers;
 
 /// <summary>CKPT0014: a state or config attribute on a member of a struct, record struct or interface (the generator ignores it).</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class StateOutsideClassAnalyzer : DiagnosticAnalyzer
+public sealed class StateOutsideClassAnalyzer() : CheckpointAnalyzer(Descriptors.StateOutsideClass)
 {
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.StateOutsideClass);
-
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
         context.RegisterSymbolAction(AnalyzeMember, SymbolKind.Field, SymbolKind.Property);
     }
 

@@ -6,16 +6,11 @@ namespace Checkpoint.Analyzers;
 
 /// <summary>CKPT0016: a state member whose element type is a type parameter without the <c>unmanaged</c> constraint.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class UnconstrainedGenericElementAnalyzer : DiagnosticAnalyzer
+public sealed class UnconstrainedGenericElementAnalyzer() : CheckpointAnalyzer(Descriptors.UnconstrainedGenericElement)
 {
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UnconstrainedGenericElement);
-
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
         context.RegisterSymbolAction(AnalyzeMember, SymbolKind.Field, SymbolKind.Property);
     }
 

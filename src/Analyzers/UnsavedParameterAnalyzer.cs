@@ -6,16 +6,11 @@ namespace Checkpoint.Analyzers;
 
 /// <summary>CKPT0001: a learnable-looking field or property of a model that is neither state nor [NotState].</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class UnsavedParameterAnalyzer : DiagnosticAnalyzer
+public sealed class UnsavedParameterAnalyzer() : CheckpointAnalyzer(Descriptors.UnsavedParameter)
 {
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UnsavedParameter);
-
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
         context.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
     }
 

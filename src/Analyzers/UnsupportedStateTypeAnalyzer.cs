@@ -6,16 +6,11 @@ namespace Checkpoint.Analyzers;
 
 /// <summary>CKPT0006: a state member whose type the generator cannot save (it would be skipped silently).</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class UnsupportedStateTypeAnalyzer : DiagnosticAnalyzer
+public sealed class UnsupportedStateTypeAnalyzer() : CheckpointAnalyzer(Descriptors.UnsupportedStateType)
 {
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UnsupportedStateType);
-
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
         context.RegisterSymbolAction(AnalyzeMember, SymbolKind.Field, SymbolKind.Property);
     }
 

@@ -38,16 +38,40 @@ public class GeneratorBehaviourTests
     }
 
     [Fact]
-    public void Quantity_members_compile_against_the_runtime_when_it_has_quantities()
+    public void Quantity_members_compile_against_the_runtime()
     {
-        // Runs fully once the runtime defines Checkpoint.Quantity and QuantityAccessor.
-        if (typeof(IStateful).Assembly.GetType("Checkpoint.QuantityAccessor") is null) return;
         var output = GeneratorHarness.Run("""
             using Checkpoint;
             namespace Demo;
             public partial class Synapse { [Param] public Quantity Rate; }
             """).AssertCompiles();
         Assert.Contains("QuantityAccessor", output.File("Demo.Synapse.g.cs").Text);
+    }
+
+    [Fact]
+    public void Fills_the_member_type_cannot_hold_are_left_out_of_reset_and_still_compile()
+    {
+        var output = GeneratorHarness.Run("""
+            using Checkpoint;
+            namespace Demo;
+            public enum Small : byte { A }
+            public partial class Counters
+            {
+                [ShortTerm(Fill = -1)] public uint Negative;
+                [ShortTerm(Fill = 300)] public byte TooLarge;
+                [ShortTerm(Fill = 0.5)] public int Fraction;
+                [ShortTerm(Fill = -1)] public Small Enum;
+                [ShortTerm(Fill = -1)] public Tensor<uint> Elements = Tensor<uint>.Zeros(2);
+                [ShortTerm(Fill = 7)] public byte Fits;
+                [ShortTerm(Fill = -65.5)] public float Real;
+            }
+            """).AssertCompiles();
+        var generated = output.File("Demo.Counters.g.cs").Text;
+        var text = generated[generated.IndexOf("void ResetStateCore()", StringComparison.Ordinal)..];
+        foreach (var skipped in new[] { "this.Negative =", "this.TooLarge =", "this.Fraction =", "this.Enum =", "Fill(this.Elements" })
+            Assert.DoesNotContain(skipped, text);
+        Assert.Contains("this.Fits = (byte)(7d);", text);
+        Assert.Contains("this.Real = (float)(-65.5d);", text);
     }
 
     [Fact]

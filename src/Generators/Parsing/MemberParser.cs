@@ -151,7 +151,12 @@ internal static class MemberParser
 
         var fillsValues = info.Kind is StateTypeKind.Tensor or StateTypeKind.Array or StateTypeKind.Scalar or StateTypeKind.Enum;
         if (fillsValues && StateTypeRules.GetNamedArgument(attribute, StateTypeRules.FillArgument)?.Value is double fill)
-            return new ResetSpec(ResetMode.Fill, fill, "");
+        {
+            // A fill the type cannot hold is left out of ResetState (the analyzer reports it) rather than
+            // emitted as code that fails to compile or wraps silently.
+            var target = info.Kind is StateTypeKind.Enum ? type : info.Element;
+            return StateTypeRules.FillFits(target, fill) ? new ResetSpec(ResetMode.Fill, fill, "") : new ResetSpec(ResetMode.None, 0, "");
+        }
         return ResetSpec.Default;
     }
 

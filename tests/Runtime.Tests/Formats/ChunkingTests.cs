@@ -91,6 +91,18 @@ public class ChunkingTests
     }
 
     [Fact]
+    public void Chunked_array_from_a_non_seekable_stream_is_joined()
+    {
+        var tensor = new Tensor<long>(Enumerable.Range(0, 50).Select(i => (long)i * i).ToArray(), 5, 10);
+        var bytes = MsgPackWriter.ToBytes(new StateDict { { "t", new TensorNode(tensor) } }, new MsgPackWriteOptions { ChunkByteLimit = 56 });
+
+        var back = (Tensor<long>)Assert.IsType<TensorNode>(((StateDict)MsgPackReader.Read(new NonSeekableStream(new MemoryStream(bytes))))["t"]).Tensor;
+
+        Assert.Equal(tensor.Data, back.Data);
+        Assert.Equal([5, 10], back.Shape);
+    }
+
+    [Fact]
     public void Chunked_array_index_records_one_segment_per_chunk()
     {
         var tensor = new Tensor<float>(Enumerable.Range(0, 10).Select(i => (float)i).ToArray(), 10);

@@ -56,14 +56,13 @@ internal sealed class MsgPackNodeReader(MsgPackTokenReader tokens, int maxDepth,
         var map = new StateDict();
         for (long i = 0; i < token.Length; i++)
         {
-            var (key, keyOffset) = ReadKey(map);
+            var (key, _) = ReadKey(map);
             if (i == 0 && key == ChunkedArrays.MarkerKey)
                 return ReadChunked(token, depth);
 
             _context.Push(key);
             var value = ReadNode(depth);
             _context.Pop();
-            _ = keyOffset;
             map.Add(key, value);
         }
 
@@ -116,8 +115,7 @@ internal sealed class MsgPackNodeReader(MsgPackTokenReader tokens, int maxDepth,
                     return new TensorRefNode(new TensorRef(_context.Path, header.DType, header.Shape, segments, isChunked: false));
                 }
 
-                var tensor = DTypes.CreateTensor(header.DType, header.Shape);
-                tokens.ReadInto(tensor.AsBytes(), "the array data");
+                var tensor = ReadArrayData(header);
                 NdArrayPayload.Finish(tokens, header);
                 // numpy's ar[()] on a non-0-d ext 3 payload gives the array itself, so that reads as an array.
                 return isScalar ? new NumpyScalarNode(tensor) : new TensorNode(tensor);
@@ -128,6 +126,39 @@ internal sealed class MsgPackNodeReader(MsgPackTokenReader tokens, int maxDepth,
             default:
                 throw _context.Error(token.Offset, $"unsupported {ExtCodes.Describe(token.ExtType)}: only ext 1 (ndarray), 2 (complex) and 3 (numpy scalar) are defined");
         }
+    }
+
+    // With a known source length the data size was checked against the file, so the tensor is allocated and
+    // filled in place. A stream that cannot tell its length could declare 2 GiB and send 20 bytes: large data
+    // from such a stream is first collected in steps as it arrives, then copied into the tensor.
+    private const int UnverifiedStepBytes = 16 * 1024 * 1024;
+
+    private ITensor ReadArrayData(NdArrayHeader header)
+    {
+        if (tokens.KnowsSourceLength || header.DataLength <= UnverifiedStepBytes)
+        {
+            var tensor = DTypes.CreateTensor(header.DType, header.Shape);
+            tokens.ReadInto(tensor.AsBytes(), "the array data");
+            return tensor;
+        }
+
+        var steps = new List<byte[]>();
+        for (var left = header.DataLength; left > 0; left -= UnverifiedStepBytes)
+        {
+            var step = new byte[(int)Math.Min(left, UnverifiedStepBytes)];
+            tokens.ReadInto(step, "the array data");
+            steps.Add(step);
+        }
+
+        var result = DTypes.CreateTensor(header.DType, header.Shape);
+        var destination = result.AsBytes();
+        foreach (var step in steps)
+        {
+            step.CopyTo(destination);
+            destination = destination[step.Length..];
+        }
+
+        return result;
     }
 
     private ComplexNode ReadComplex(MsgPackToken token)
@@ -169,7 +200,9 @@ internal sealed class MsgPackNodeReader(MsgPackTokenReader tokens, int maxDepth,
         for (long i = 1; i < mapToken.Length; i++)
         {
             var (key, keyOffset) = ReadKey(parts);
-            if (key == ChunkedArrays.ChunksKey && shape is not null)
+            // Joining in place allocates the whole array up front, which is only safe when the file size
+            // vouches for it; chunks from a stream of unknown length are read one by one and joined after.
+            if (key == ChunkedArrays.ChunksKey && shape is not null && tokens.KnowsSourceLength)
             {
                 joined = ReadChunksInto(shape, depth);
                 parts.Add(key, NullNode.Instance); // keeps the duplicate-key check honest

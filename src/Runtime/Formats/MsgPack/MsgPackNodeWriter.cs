@@ -1,3 +1,4 @@
+using System.Buffers;
 using MessagePack;
 
 namespace Checkpoint;
@@ -65,7 +66,8 @@ internal sealed class MsgPackNodeWriter(MsgPackOutput output, long chunkByteLimi
                 WriteString(text.Value);
                 break;
             case BytesNode bytes:
-                Encode((ref MessagePackWriter w) => w.WriteBinHeader(bytes.Value.Length));
+                MsgPackHeaders.WriteBinHeader(output.Headers, bytes.Value.Length);
+                output.Commit();
                 output.WriteRaw(bytes.Value);
                 break;
             case NullNode:
@@ -96,11 +98,9 @@ internal sealed class MsgPackNodeWriter(MsgPackOutput output, long chunkByteLimi
         var prefix = new System.Buffers.ArrayBufferWriter<byte>(64);
         NdArrayPayload.WritePrefix(prefix, dtype, shape, data.Length);
         var payloadLength = checked((uint)(prefix.WrittenCount + data.Length));
-        Encode((ref MessagePackWriter w) =>
-        {
-            w.WriteExtensionFormatHeader(new ExtensionHeader(extType, payloadLength));
-            w.WriteRaw(prefix.WrittenSpan);
-        });
+        MsgPackHeaders.WriteExtHeader(output.Headers, extType, payloadLength);
+        output.Headers.Write(prefix.WrittenSpan);
+        output.Commit();
         output.WriteRaw(data);
     }
 
@@ -112,11 +112,9 @@ internal sealed class MsgPackNodeWriter(MsgPackOutput output, long chunkByteLimi
         inner.Write(value.Real);
         inner.Write(value.Imaginary);
         inner.Flush();
-        Encode((ref MessagePackWriter w) =>
-        {
-            w.WriteExtensionFormatHeader(new ExtensionHeader(ExtCodes.Complex, (uint)payload.WrittenCount));
-            w.WriteRaw(payload.WrittenSpan);
-        });
+        MsgPackHeaders.WriteExtHeader(output.Headers, ExtCodes.Complex, (uint)payload.WrittenCount);
+        output.Headers.Write(payload.WrittenSpan);
+        output.Commit();
     }
 
     private void WriteChunked(ITensor tensor)

@@ -26,6 +26,9 @@ internal sealed class MsgPackTokenReader(MsgPackInput input, ReadContext context
     /// <summary>Bytes that may still be read here: the rest of the current ext payload or of the stream.</summary>
     public long Available => Math.Min(_scopeEnd - input.Position, input.Remaining);
 
+    /// <summary>Whether the source told its length, so declared lengths were checked against it.</summary>
+    public bool KnowsSourceLength => input.KnowsLength;
+
     /// <summary>Bytes left in the whole source (<see cref="long.MaxValue"/> when unknown), ignoring ext scopes.</summary>
     public long SourceRemaining => input.Remaining;
 
@@ -113,7 +116,7 @@ internal sealed class MsgPackTokenReader(MsgPackInput input, ReadContext context
     {
         RequireAvailable(count, what);
         if (count > Array.MaxLength) throw context.Error(input.Position, $"{what}: {count} bytes are more than one array can hold");
-        if (input.KnowsLength) 
+        if (input.KnowsLength)
         {
             var result = new byte[count];
             ReadInto(result, what);
@@ -189,9 +192,9 @@ internal sealed class MsgPackTokenReader(MsgPackInput input, ReadContext context
                 // float32 (0xca) is read too, widened exactly to double.
                 return new MsgPackToken(MsgPackTokenKind.Float, offset) { Float = reader.ReadDouble() };
             case MessagePackType.String:
-                return new MsgPackToken(MsgPackTokenKind.Str, offset) { Length = ReadBodyLength(ref reader, code, offset) };
+                return new MsgPackToken(MsgPackTokenKind.Str, offset) { Length = ReadBodyLength(ref reader, code) };
             case MessagePackType.Binary:
-                return new MsgPackToken(MsgPackTokenKind.Bin, offset) { Length = ReadBodyLength(ref reader, code, offset) };
+                return new MsgPackToken(MsgPackTokenKind.Bin, offset) { Length = ReadBodyLength(ref reader, code) };
             case MessagePackType.Array:
                 if (!reader.TryReadArrayHeader(out var items)) throw new EndOfStreamException();
                 return new MsgPackToken(MsgPackTokenKind.Array, offset) { Length = items };
@@ -208,9 +211,8 @@ internal sealed class MsgPackTokenReader(MsgPackInput input, ReadContext context
 
     // MessagePack 2.5 reads str and bin only together with their bodies, so their lengths are decoded here
     // from the spec: fixstr 0xa0-0xbf, str8/16/32 0xd9-0xdb, bin8/16/32 0xc4-0xc6 (big-endian lengths).
-    private static long ReadBodyLength(ref MessagePackReader reader, byte code, long offset)
+    private static long ReadBodyLength(ref MessagePackReader reader, byte code)
     {
-        _ = offset;
         if (code is >= MessagePackCode.MinFixStr and <= MessagePackCode.MaxFixStr)
         {
             reader.ReadRaw(1);

@@ -27,8 +27,8 @@ internal static class NdArrayPayload
         writer.WriteArrayHeader(shape.Count);
         foreach (var dim in shape) writer.Write((long)dim);
         writer.Write(dtype.NumpyName());
-        writer.WriteBinHeader(checked((int)dataLength));
         writer.Flush();
+        MsgPackHeaders.WriteBinHeader(output, checked((int)dataLength));
     }
 
     /// <summary>

@@ -4,8 +4,9 @@ namespace Checkpoint;
 
 /// <summary>
 /// The <c>.lock</c> file of a manager directory, held open with <see cref="FileShare.None"/> for the manager's
-/// lifetime (an OS lock, released by the kernel when the process dies, so a crash never leaves it stuck). It
-/// holds the owner's PID for the error message of the next manager that is refused.
+/// lifetime (an OS lock, released by the kernel when the process dies, so a crash never leaves it stuck). The
+/// holder's PID is written to it and, because the lock itself forbids reading it on Unix, also to the unlocked
+/// <c>.lock.owner</c>, which the error message of a refused manager quotes.
 /// </summary>
 internal sealed class DirectoryLock : IDisposable
 {
@@ -23,7 +24,7 @@ internal sealed class DirectoryLock : IDisposable
         }
         catch (IOException e)
         {
-            var holder = ReadHolder(path);
+            var holder = ReadHolder(Path.Combine(directory, StepNames.LockOwnerFile));
             throw new CheckpointException(
                 $"Checkpoint directory {directory} is in use by another CheckpointManager{holder}; two managers must never write one directory (lock file {path}).", e);
         }
@@ -34,8 +35,9 @@ internal sealed class DirectoryLock : IDisposable
             stream.SetLength(0);
             stream.Write(text);
             stream.Flush(flushToDisk: true);
+            File.WriteAllBytes(Path.Combine(directory, StepNames.LockOwnerFile), text);
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // The PID is only informative; the open handle is the lock.
         }
@@ -45,7 +47,7 @@ internal sealed class DirectoryLock : IDisposable
 
     public void Dispose() => _stream.Dispose();
 
-    // The holder's handle may forbid reading; then the message says so instead of naming a PID.
+    // Written by the holder right after it took the lock; the message says so when it cannot be read.
     private static string ReadHolder(string path)
     {
         try

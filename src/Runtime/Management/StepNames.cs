@@ -6,7 +6,7 @@ namespace Checkpoint;
 /// <summary>
 /// The names the manager gives its entries, and the only names it ever deletes: <c>step_00000042</c> (a
 /// committed step), <c>.tmp-step_00000042-&lt;guid&gt;</c> (a step being written), <c>.del-step_...</c> (a step
-/// being deleted), <c>.old-step_...</c> (a step being replaced), <c>.lock</c>.
+/// being deleted), <c>.old-step_...</c> (a step being replaced), <c>.lock</c> and <c>.lock.owner</c>.
 /// </summary>
 internal static partial class StepNames
 {
@@ -14,6 +14,7 @@ internal static partial class StepNames
     public const string OptimizerFile = "optimizer.msgpack";
     public const string ManifestFile = "manifest.json";
     public const string LockFile = ".lock";
+    public const string LockOwnerFile = ".lock.owner";
     public const string TempPrefix = ".tmp-";
     public const string DeletePrefix = ".del-";
     public const string OldPrefix = ".old-";

@@ -54,6 +54,6 @@ public class FullDiskTests
         Assert.Contains("step 2", e.Message);
         Assert.Contains("No space left on device", e.Message);
         manager.Dispose();
-        Assert.Equal([".lock", "step_00000001"], Entries(dir.Path));
+        Assert.Equal([".lock", ".lock.owner", "step_00000001"], Entries(dir.Path));
     }
 }

@@ -13,6 +13,7 @@ public class SafetyTests
             var e = Assert.Throws<CheckpointException>(() => new CheckpointManager(dir.Path));
             Assert.Contains(dir.Path, e.Message);
             Assert.Contains("in use by another CheckpointManager", e.Message);
+            Assert.Contains($"(process {Environment.ProcessId})", e.Message);
             first.Save(1, new FilledModel().Fill(1));
         }
 
@@ -45,7 +46,7 @@ public class SafetyTests
 
         using var reopened = new CheckpointManager(dir.Path);
 
-        Assert.Equal([".lock", "notes.txt", "step_00000001", "step_00000002", "step_5"], Entries(dir.Path));
+        Assert.Equal([".lock", ".lock.owner", "notes.txt", "step_00000001", "step_00000002", "step_5"], Entries(dir.Path));
         Assert.Equal([1L, 2], reopened.Steps);
         var model = new FilledModel();
         Assert.Equal(2, reopened.Restore(model).Step);
@@ -75,7 +76,7 @@ public class SafetyTests
         }
 
         Assert.Equal("keep", File.ReadAllText(outside.Combine("precious.txt")));
-        Assert.Equal([".lock", "step_00000009", "step_00000011"], Entries(dir.Path));
+        Assert.Equal([".lock", ".lock.owner", "step_00000009", "step_00000011"], Entries(dir.Path));
     }
 
     [Fact]

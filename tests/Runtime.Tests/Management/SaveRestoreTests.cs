@@ -81,7 +81,7 @@ public class SaveRestoreTests
         using var manager = new CheckpointManager(dir.Path);
         Assert.Throws<ArgumentOutOfRangeException>(() => manager.Save(-1, new FilledModel(), force: true));
         Assert.Throws<ArgumentOutOfRangeException>(() => CheckpointSelection.AtStep(-3));
-        Assert.Equal([".lock"], Entries(dir.Path));
+        Assert.Equal([".lock", ".lock.owner"], Entries(dir.Path));
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public class SaveRestoreTests
         var model = new FilledModel();
         Assert.Equal(4, manager.Restore(model).Step);
         Assert.Equal(4, model.Value());
-        Assert.Equal([".lock", "step_00000004"], Entries(dir.Path));
+        Assert.Equal([".lock", ".lock.owner", "step_00000004"], Entries(dir.Path));
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public class SaveRestoreTests
         var e = Assert.Throws<CheckpointException>(() =>
             manager.Save(1, new FilledModel(), metadata: new Dictionary<string, object?> { ["bad"] = new object() }));
         Assert.Contains("metadata 'metadata.bad'", e.Message);
-        Assert.Equal([".lock"], Entries(dir.Path));
+        Assert.Equal([".lock", ".lock.owner"], Entries(dir.Path));
     }
 
     [Fact]

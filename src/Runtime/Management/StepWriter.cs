@@ -88,7 +88,17 @@ internal sealed class StepWriter(string root, IManagerFileSystem fileSystem, Msg
             fileSystem.MoveDirectory(final, old);
         }
 
-        fileSystem.MoveDirectory(staging, final);
+        try
+        {
+            fileSystem.MoveDirectory(staging, final);
+        }
+        catch when (old is not null)
+        {
+            // Put the previous version back so the step does not vanish until the next open repairs it.
+            fileSystem.MoveDirectory(old, final);
+            throw;
+        }
+
         fileSystem.SyncDirectory(root);
         if (old is not null) SafeDelete.TryTree(fileSystem, old);
     }

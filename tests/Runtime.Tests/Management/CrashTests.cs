@@ -61,35 +61,32 @@ public class CrashTests(ITestOutputHelper output)
         Assert.True(interruptedSaves >= 5, $"only {interruptedSaves} kills interrupted a save: the test did not exercise crashes mid-save");
     }
 
+    [Fact]
+    public void AManagerInAnotherProcessIsRefusedWithItsPid()
+    {
+        using var dir = new TempDirectory();
+        using var child = StartChild(dir.Path, out var lines, out var ready, out var errors);
+        try
+        {
+            Assert.True(ready.Wait(TimeSpan.FromSeconds(30)), $"the child never became ready: {string.Join(Environment.NewLine, errors)}");
+            var e = Assert.Throws<CheckpointException>(() => new CheckpointManager(dir.Path));
+            Assert.Contains(Path.GetFullPath(dir.Path), e.Message);
+            Assert.Contains($"(process {child.Id})", e.Message);
+        }
+        finally
+        {
+            child.Kill();
+            child.WaitForExit();
+            ready.Dispose();
+        }
+
+        // The kernel released the dead child's lock.
+        using var manager = new CheckpointManager(dir.Path);
+    }
+
     private static List<long> RunAndKill(string directory, TimeSpan delay)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(ChildPath());
-        start.ArgumentList.Add(directory);
-        start.ArgumentList.Add(Elements.ToString(System.Globalization.CultureInfo.InvariantCulture));
-
-        var lines = new ConcurrentQueue<string>();
-        using var ready = new ManualResetEventSlim();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is null) return;
-            lines.Enqueue(e.Data);
-            if (e.Data == "ready") ready.Set();
-        };
-        var errors = new ConcurrentQueue<string>();
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null) errors.Enqueue(e.Data);
-        };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        using var process = StartChild(directory, out var lines, out var ready, out var errors);
         try
         {
             if (!ready.Wait(TimeSpan.FromSeconds(30)))
@@ -101,9 +98,43 @@ public class CrashTests(ITestOutputHelper output)
         {
             process.Kill();
             process.WaitForExit();
+            ready.Dispose();
         }
 
         return lines.Where(l => l.StartsWith("saved ", StringComparison.Ordinal)).Select(l => long.Parse(l[6..])).ToList();
+    }
+
+    private static Process StartChild(
+        string directory, out ConcurrentQueue<string> lines, out ManualResetEventSlim ready, out ConcurrentQueue<string> errors)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(ChildPath());
+        start.ArgumentList.Add(directory);
+        start.ArgumentList.Add(Elements.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        var output = lines = new ConcurrentQueue<string>();
+        var started = ready = new ManualResetEventSlim();
+        var failures = errors = new ConcurrentQueue<string>();
+        var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            output.Enqueue(e.Data);
+            if (e.Data == "ready") started.Set();
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null) failures.Enqueue(e.Data);
+        };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
     }
 
     private static string ChildPath()

@@ -98,6 +98,20 @@ public class CorruptionTests
     }
 
     [Fact]
+    public void FallbackIsLoggedAsAWarningNamingTheDamagedStep()
+    {
+        using var dir = ThreeSteps();
+        FlipBit(Path.Combine(StepDir(dir.Path, 3), "model.msgpack"), 50);
+        var logger = new Checkpoint.Tests.State.TestLogger();
+        using var manager = new CheckpointManager(dir.Path, new CheckpointManagerOptions { Logger = logger });
+        var result = manager.Restore(new FilledModel(256), new FilledModel(16));
+        Assert.Equal(2, result.Step);
+        var warnings = logger.Entries.Where(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning).Select(e => e.Message).ToList();
+        Assert.Contains(warnings, w => w.Contains("step 3 is not intact") && w.Contains("checksum"));
+        Assert.Contains(warnings, w => w.Contains("fell back to step 2"));
+    }
+
+    [Fact]
     public void MissingDataFileIsDetected()
     {
         using var dir = ThreeSteps();

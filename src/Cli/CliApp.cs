@@ -14,6 +14,8 @@ internal static class CliApp
                 return 0;
             case ["inspect", .. var rest]:
                 return InspectCommand.Run(rest, output, error);
+            case ["verify", .. var rest]:
+                return VerifyCommand.Run(rest, output, error);
             case [] or ["--help"] or ["-h"] or ["help"]:
                 WriteUsage(args.Length == 0 ? error : output);
                 return args.Length == 0 ? 2 : 0;
@@ -27,7 +29,8 @@ internal static class CliApp
     private static void WriteUsage(TextWriter writer)
     {
         writer.WriteLine("usage:");
-        writer.WriteLine($"  {InspectCommand.Usage}   show the tree of a checkpoint file (--json: machine-readable)");
+        writer.WriteLine($"  {InspectCommand.Usage}   show the tree of a checkpoint file, or the steps of a manager directory (--json: machine-readable)");
+        writer.WriteLine($"  {VerifyCommand.Usage}        check every step of a manager directory (manifests, sizes, checksums) or that a file parses; exit 1 if anything is wrong");
         writer.WriteLine("  checkpoint --version");
     }
 }

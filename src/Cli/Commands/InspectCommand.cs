@@ -3,10 +3,10 @@ using Checkpoint.Cli.Output;
 
 namespace Checkpoint.Cli.Commands;
 
-/// <summary><c>checkpoint inspect FILE [--json]</c>: shows what a checkpoint file holds.</summary>
+/// <summary><c>checkpoint inspect FILE [--json]</c>: shows what a checkpoint file holds (a manager directory: see <see cref="InspectDirectoryCommand"/>).</summary>
 internal static class InspectCommand
 {
-    public const string Usage = "checkpoint inspect FILE [--json]";
+    public const string Usage = "checkpoint inspect FILE|DIR [--json]";
 
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
@@ -19,6 +19,7 @@ internal static class InspectCommand
         }
 
         var path = files[0];
+        if (Directory.Exists(path)) return InspectDirectoryCommand.Run(path, json, output, error);
         if (!File.Exists(path))
         {
             error.WriteLine($"checkpoint: Checkpoint not found: {path}");

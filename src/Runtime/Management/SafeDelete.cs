@@ -1,0 +1,38 @@
+namespace Checkpoint;
+
+/// <summary>
+/// Deletes the manager's own entries without ever leaving its directory: a symbolic link is removed itself,
+/// never followed, and only entries inside a directory the manager named are removed.
+/// </summary>
+internal static class SafeDelete
+{
+    /// <summary>Deletes <paramref name="path"/> (a directory tree, a file or a link).</summary>
+    public static void Tree(IManagerFileSystem fileSystem, string path)
+    {
+        var info = new DirectoryInfo(path);
+        if (info.LinkTarget is not null || !info.Exists)
+        {
+            // A link (to anything, anywhere) or a plain file: unlink this entry only.
+            if (info.LinkTarget is not null || File.Exists(path)) fileSystem.DeleteFile(path);
+            return;
+        }
+
+        foreach (var entry in Directory.EnumerateFileSystemEntries(path))
+            Tree(fileSystem, entry);
+        fileSystem.DeleteDirectory(path);
+    }
+
+    /// <summary>Like <see cref="Tree"/>, but reports failure instead of throwing (cleanup after another failure).</summary>
+    public static bool TryTree(IManagerFileSystem fileSystem, string path)
+    {
+        try
+        {
+            Tree(fileSystem, path);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+}

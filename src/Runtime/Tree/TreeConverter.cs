@@ -1,0 +1,190 @@
+using System.Collections;
+using System.Globalization;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace Checkpoint;
+
+/// <summary>
+/// Turns plain .NET values into a state tree, the way braintools turns a Python tree into msgpack: models,
+/// dictionaries, lists, tensors, scalars, quantities and registered custom types. Type tests only; no
+/// reflection over members. The table of mappings is in <c>docs/files.md</c>.
+/// </summary>
+public static class TreeConverter
+{
+    // Deep enough for any real tree; deeper is almost certainly a cycle through a collection.
+    private const int MaxDepth = 512;
+
+    /// <summary>
+    /// The state tree of <paramref name="value"/>:
+    /// <list type="bullet">
+    /// <item><see cref="IStateful"/> models: their persistent state (<see cref="IStateful.ToStateDict"/>);</item>
+    /// <item><see cref="StateNode"/>s (a <see cref="StateDict"/> too): themselves;</item>
+    /// <item>dictionaries (<see cref="IDictionary"/>, <c>IDictionary&lt;string, object?&gt;</c>,
+    /// <c>IReadOnlyDictionary&lt;string, object?&gt;</c>): maps in enumeration order (integer keys become their text);</item>
+    /// <item>lists, arrays of other types, tuples: maps with keys "0", "1", ...;</item>
+    /// <item><see cref="ITensor"/> and arrays of any rank of tensor element types: tensors (referenced, not copied);</item>
+    /// <item>integers and <see cref="double"/>: native ints and floats; <see cref="float"/>, <see cref="Half"/>,
+    /// <see cref="BFloat16"/>, <see cref="Complex64"/>: numpy scalars; <see cref="bool"/>, <see cref="string"/>,
+    /// <c>byte[]</c>, null: native; <see cref="Complex"/>: a Python complex; enums: their integer;</item>
+    /// <item><see cref="Quantity"/>: braintools' unit map; types registered with <see cref="MsgPackCheckpoint.Register{T}"/>: their dictionary.</item>
+    /// </list>
+    /// </summary>
+    /// <exception cref="CheckpointException">A value of another type; the message names its path and type.</exception>
+    public static StateNode FromObject(object? value) => new Walker().Convert(value, []);
+
+    private sealed class Walker
+    {
+        private readonly HashSet<object> _visiting = new(ReferenceEqualityComparer.Instance);
+
+        public StateNode Convert(object? value, List<string> path)
+        {
+            switch (value)
+            {
+                case null: return NullNode.Instance;
+                case StateNode node: return node;
+            }
+
+            if (CustomTypeRegistry.TryGet(value.GetType(), out var custom))
+                return Container(value, path, () => Map(custom.ToDict(value), path));
+
+            switch (value)
+            {
+                case Quantity quantity: return quantity.ToNode();
+                case IStateful model: return model.ToStateDict();
+                case ITensor tensor: return new TensorNode(tensor);
+                case string text: return new StringNode(text);
+                case byte[] bytes: return new BytesNode(bytes);
+                case bool flag: return new BoolNode(flag);
+                case Enum enumValue: return EnumNode(enumValue);
+                case sbyte v: return new IntegerNode(v);
+                case byte v: return new IntegerNode(v);
+                case short v: return new IntegerNode(v);
+                case ushort v: return new IntegerNode(v);
+                case int v: return new IntegerNode(v);
+                case uint v: return new IntegerNode(v);
+                case long v: return new IntegerNode(v);
+                case ulong v: return new IntegerNode(v);
+                case double v: return new FloatNode(v);
+                case float v: return NumpyScalarNode.From(v);
+                case Half v: return NumpyScalarNode.From(v);
+                case BFloat16 v: return NumpyScalarNode.From(v);
+                case Complex64 v: return NumpyScalarNode.From(v);
+                case Complex v: return new ComplexNode(v);
+                case Array array when ArrayTensor(array) is { } view: return new TensorNode(view);
+                case IDictionary dictionary: return Container(value, path, () => Map(dictionary, path));
+                case IEnumerable<KeyValuePair<string, object?>> pairs: return Container(value, path, () => Map(pairs, path));
+                case ITuple tuple: return Container(value, path, () => Tuple(tuple, path));
+                case IEnumerable sequence: return Container(value, path, () => List(sequence, path));
+                default: throw Unsupported(value, path);
+            }
+        }
+
+        private StateNode Container(object value, List<string> path, Func<StateNode> convert)
+        {
+            if (path.Count > MaxDepth)
+                throw new CheckpointException($"The tree is deeper than {MaxDepth} levels at {Describe(path)}; is there a cycle?");
+            if (!_visiting.Add(value))
+                throw new CheckpointException($"Cycle in the tree: the {value.GetType().Name} at {Describe(path)} contains itself.");
+            try
+            {
+                return convert();
+            }
+            finally
+            {
+                _visiting.Remove(value);
+            }
+        }
+
+        private StateDict Map(IDictionary dictionary, List<string> path)
+        {
+            var map = new StateDict();
+            foreach (DictionaryEntry entry in dictionary) AddChild(map, KeyText(entry.Key, path), entry.Value, path);
+            return map;
+        }
+
+        private StateDict Map(IEnumerable<KeyValuePair<string, object?>> pairs, List<string> path)
+        {
+            var map = new StateDict();
+            foreach (var (key, item) in pairs) AddChild(map, key, item, path);
+            return map;
+        }
+
+        private StateDict Tuple(ITuple tuple, List<string> path)
+        {
+            var map = new StateDict();
+            for (var i = 0; i < tuple.Length; i++) AddChild(map, Index(i), tuple[i], path);
+            return map;
+        }
+
+        private StateDict List(IEnumerable sequence, List<string> path)
+        {
+            var map = new StateDict();
+            var index = 0;
+            foreach (var item in sequence) AddChild(map, Index(index++), item, path);
+            return map;
+        }
+
+        private void AddChild(StateDict map, string key, object? item, List<string> path)
+        {
+            if (map.ContainsKey(key))
+                throw new CheckpointException($"Two keys of the dictionary at {Describe(path)} both save as '{key}'.");
+            path.Add(key);
+            try
+            {
+                map.Add(key, Convert(item, path));
+            }
+            finally
+            {
+                path.RemoveAt(path.Count - 1);
+            }
+        }
+
+        private static string KeyText(object key, List<string> path) => key switch
+        {
+            string text => text,
+            // flax writes str(key): integer keys become their decimal text.
+            int or long or short or sbyte or byte or ushort or uint or ulong => ((IFormattable)key).ToString(null, CultureInfo.InvariantCulture),
+            _ => throw new CheckpointException(
+                $"The dictionary at {Describe(path)} has a key of type {key.GetType().FullName}; checkpoint keys are strings (or integers, saved as text)."),
+        };
+
+        private static StateNode EnumNode(Enum value) => Type.GetTypeCode(value.GetType()) switch
+        {
+            TypeCode.UInt64 => new IntegerNode(System.Convert.ToUInt64(value, CultureInfo.InvariantCulture)),
+            _ => new IntegerNode(System.Convert.ToInt64(value, CultureInfo.InvariantCulture)),
+        };
+
+        private static CheckpointException Unsupported(object value, List<string> path) => new(
+            $"Cannot save the value at {Describe(path)}: type {value.GetType().FullName} is not a model, tensor, array, scalar, " +
+            "string, quantity, list or string-keyed dictionary. Register a conversion with " +
+            $"MsgPackCheckpoint.Register<{value.GetType().Name}>(toDict, fromDict) to save it.");
+    }
+
+    /// <summary>A tensor view over an array whose elements are a tensor element type; null for other arrays.</summary>
+    internal static ITensor? ArrayTensor(Array array)
+    {
+        var type = array.GetType().GetElementType();
+        if (type == typeof(float)) return new ArrayTensorView<float>(array);
+        if (type == typeof(double)) return new ArrayTensorView<double>(array);
+        if (type == typeof(int)) return new ArrayTensorView<int>(array);
+        if (type == typeof(long)) return new ArrayTensorView<long>(array);
+        if (type == typeof(bool)) return new ArrayTensorView<bool>(array);
+        if (type == typeof(sbyte)) return new ArrayTensorView<sbyte>(array);
+        if (type == typeof(short)) return new ArrayTensorView<short>(array);
+        if (type == typeof(byte)) return new ArrayTensorView<byte>(array);
+        if (type == typeof(ushort)) return new ArrayTensorView<ushort>(array);
+        if (type == typeof(uint)) return new ArrayTensorView<uint>(array);
+        if (type == typeof(ulong)) return new ArrayTensorView<ulong>(array);
+        if (type == typeof(Half)) return new ArrayTensorView<Half>(array);
+        if (type == typeof(BFloat16)) return new ArrayTensorView<BFloat16>(array);
+        if (type == typeof(Complex64)) return new ArrayTensorView<Complex64>(array);
+        if (type == typeof(Complex)) return new ArrayTensorView<Complex>(array);
+        return null;
+    }
+
+    internal static string Index(int index) => index.ToString(CultureInfo.InvariantCulture);
+
+    internal static string Describe(IReadOnlyList<string> path) =>
+        path.Count == 0 ? "the root" : "'" + string.Join(StateDict.PathSeparator, path) + "'";
+}

@@ -1,5 +1,0 @@
-namespace Checkpoint.Generators;
-
-internal static class Placeholder
-{
-}

@@ -1,0 +1,17 @@
+namespace Checkpoint.Generators;
+
+/// <summary>Names of the pipeline steps, so tests can check which steps were reused after an edit.</summary>
+internal static class TrackingNames
+{
+    public const string ParamMembers = nameof(ParamMembers);
+    public const string LongTermMembers = nameof(LongTermMembers);
+    public const string ShortTermMembers = nameof(ShortTermMembers);
+    public const string ConfigMembers = nameof(ConfigMembers);
+    public const string ModuleClasses = nameof(ModuleClasses);
+    public const string AllModels = nameof(AllModels);
+    public const string Models = nameof(Models);
+
+    /// <summary>Every tracked step, in pipeline order.</summary>
+    public static readonly string[] All =
+        [ParamMembers, LongTermMembers, ShortTermMembers, ConfigMembers, ModuleClasses, AllModels, Models];
+}

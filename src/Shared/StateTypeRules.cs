@@ -173,6 +173,8 @@ internal static class StateTypeRules
             return default;
         }
 
+        // A type parameter constrained to a model (where TChild : class, IStateful) is a child.
+        if (type is ITypeParameterSymbol) return IsModel(type) ? new StateTypeInfo(StateTypeKind.Child, type) : default;
         if (type is not INamedTypeSymbol named) return default;
         if (IsTensor(named, out var tensorElement)) return new StateTypeInfo(StateTypeKind.Tensor, tensorElement);
         if (HasFullName(named, Namespace, "Quantity") && named.Arity == 0) return new StateTypeInfo(StateTypeKind.Quantity, named);
@@ -228,10 +230,20 @@ internal static class StateTypeRules
     /// True when <paramref name="type"/> is, or will be made, a model: it implements <c>Checkpoint.IStateful</c>
     /// (compiled models, hand-written ones, the interface itself), or it is a source class the generator
     /// implements the interface for (see <see cref="DeclaresModel"/> and <see cref="CanGenerate"/>), or it
-    /// derives from such a class.
+    /// derives from such a class, or it is a type parameter constrained to one of these.
     /// </summary>
     public static bool IsModel(ITypeSymbol? type)
     {
+        if (type is ITypeParameterSymbol parameter)
+        {
+            foreach (var constraint in parameter.ConstraintTypes)
+            {
+                if (IsModel(constraint)) return true;
+            }
+
+            return false;
+        }
+
         if (type is not INamedTypeSymbol named) return false;
         if (IsIStateful(named)) return true;
         foreach (var implemented in named.AllInterfaces)

@@ -92,7 +92,9 @@ internal static class MemberEmitter
                 writer.Line($"{Names.StateReset}.Clear({self});");
                 return;
             case ResetMode.Default:
-                writer.Line($"{self} = default;");
+                // A non-nullable string is reset like the other values; the suppression keeps the user's build quiet.
+                var suppress = member.ValueKind == ValueKind.String && !member.IsNullable ? "!" : "";
+                writer.Line($"{self} = default{suppress};");
                 return;
         }
     }

@@ -26,6 +26,14 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>Separates two members with one empty line; nothing right after an opening brace or an empty line.</summary>
+    public SourceWriter Separator()
+    {
+        var length = _text.Length;
+        if (length == 0 || (length >= 2 && _text[length - 2] is '{' or '\n')) return this;
+        return Line();
+    }
+
     /// <summary>Writes <c>{</c> and indents what follows.</summary>
     public SourceWriter Open()
     {

@@ -28,7 +28,6 @@ internal static class StateEmitter
         writer.Open();
         if (!model.BaseIsModel) WriteRootMembers(writer);
         WriteCollect(writer, model);
-        writer.Line();
         WriteReset(writer, model);
         writer.Close();
 
@@ -52,7 +51,6 @@ internal static class StateEmitter
         writer.Line("public void ResetState() => ResetStateCore();");
         writer.Line();
         writer.Line($"void {Names.IStateful}.CollectStates({Names.StateCollector} collector) => CollectStatesCore(collector);");
-        writer.Line();
     }
 
     private static string CoreModifiers(ModelSpec model) =>
@@ -60,6 +58,9 @@ internal static class StateEmitter
 
     private static void WriteCollect(SourceWriter writer, ModelSpec model)
     {
+        // A derived model with nothing of its own keeps the base implementation.
+        if (model.BaseIsModel && !HasAny(model, static m => m.IsState || m.IsChild)) return;
+        writer.Separator();
         writer.Line("/// <summary>Reports this model's state members and child models, in declaration order.</summary>");
         writer.Line($"{CoreModifiers(model)} void CollectStatesCore({Names.StateCollector} collector)");
         writer.Open();
@@ -75,6 +76,8 @@ internal static class StateEmitter
 
     private static void WriteReset(SourceWriter writer, ModelSpec model)
     {
+        if (model.BaseIsModel && !HasAny(model, static m => m.Role == MemberRole.ShortTerm || m.IsChild)) return;
+        writer.Separator();
         writer.Line("/// <summary>Re-initialises the short-term state of this model, then of its children.</summary>");
         writer.Line($"{CoreModifiers(model)} void ResetStateCore()");
         writer.Open();
@@ -90,5 +93,15 @@ internal static class StateEmitter
         }
 
         writer.Close();
+    }
+
+    private static bool HasAny(ModelSpec model, System.Func<MemberSpec, bool> predicate)
+    {
+        foreach (var member in model.Members)
+        {
+            if (predicate(member)) return true;
+        }
+
+        return false;
     }
 }

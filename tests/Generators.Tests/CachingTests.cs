@@ -83,6 +83,23 @@ public class CachingTests
     }
 
     [Fact]
+    public void A_class_becoming_a_model_updates_the_classes_that_hold_it()
+    {
+        // Child detection depends on other classes: the holder's output must follow the child's attributes.
+        const string holder = "using Checkpoint; namespace Demo; public partial class Holder { [Param] public float X; public Part Child = new(); }";
+        var compilation = GeneratorHarness.Compile(holder, "namespace Demo; public partial class Part { public float Y; }");
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        Assert.DoesNotContain("collector.Child", driver.GetRunResult().GeneratedTrees.Single().ToString());
+
+        var partTree = compilation.SyntaxTrees[1];
+        var edited = compilation.ReplaceSyntaxTree(partTree, CSharpSyntaxTree.ParseText(
+            "using Checkpoint; namespace Demo; public partial class Part { [Param] public float Y; }", (CSharpParseOptions)partTree.Options));
+        var trees = driver.RunGenerators(edited).GetRunResult().GeneratedTrees;
+        var holderOutput = trees.Single(t => t.FilePath.EndsWith("Demo.Holder.g.cs", StringComparison.Ordinal)).ToString();
+        Assert.Contains("collector.Child(\"Child\", this.Child);", holderOutput);
+    }
+
+    [Fact]
     public void Pipeline_models_hold_no_symbols_syntax_locations_or_compilations()
     {
         var (driver, _) = FirstRun();

@@ -118,7 +118,7 @@ internal sealed class TemplateRestorer(LoadSource source, LoadOptions options, L
     {
         var keys = Enumerable.Range(0, list.Count).Select(TreeConverter.Index).ToList();
         RestoreKeyed(keys, node, path, key => list[int.Parse(key, System.Globalization.CultureInfo.InvariantCulture)],
-            (key, value) => list[int.Parse(key, System.Globalization.CultureInfo.InvariantCulture)] = value, list.IsReadOnly && !list.IsFixedSize);
+            (key, value) => list[int.Parse(key, System.Globalization.CultureInfo.InvariantCulture)] = value, list.IsReadOnly);
     }
 
     private void RestoreTuple(ITuple tuple, object node, List<string> path)

@@ -144,3 +144,26 @@ public class TemplateRestoreTests
         Assert.Equal(new List<object?> { 1, 2 }, template["items"]);
     }
 }
+
+public class TemplateContainerTests
+{
+    [Fact]
+    public void Read_only_containers_restore_tensors_in_place_but_cannot_replace_leaves()
+    {
+        using var dir = new TempDirectory();
+        var path = MsgPackCheckpoint.Save(dir.File("x.msgpack"), new List<object?> { Tensor<float>.Full(5f, 2), 7 });
+        var tensor = Tensor<float>.Zeros(2);
+        var template = new System.Collections.ObjectModel.ReadOnlyCollection<object?>([tensor, 0]);
+        var error = Assert.Throws<StateMismatchException>(() => MsgPackCheckpoint.Restore(path, template));
+        Assert.Equal("1", Assert.Single(error.Report.Problems).Path);
+        Assert.Contains("read-only", error.Message);
+
+        MsgPackCheckpoint.Restore(path, template, Mismatch.Ignore);
+        Assert.Equal([5f, 5f], tensor.Data);
+        Assert.Equal(0, template[1]);
+
+        var array = new object?[] { Tensor<float>.Zeros(2), 0 };
+        MsgPackCheckpoint.Restore(path, array);
+        Assert.Equal(7, array[1]);
+    }
+}

@@ -1,0 +1,31 @@
+using Checkpoint;
+
+namespace QuickStart.Models;
+
+/// <summary>A linear readout of spikes: learnable weights and bias.</summary>
+public partial class Readout
+{
+    public Readout(int inputs, int outputs, Random random)
+    {
+        Weight = Tensor<float>.Zeros(inputs, outputs);
+        Bias = Tensor<float>.Zeros(outputs);
+        foreach (ref var w in Weight.AsSpan()) w = (float)(random.NextDouble() - 0.5);
+    }
+
+    [Param] public Tensor<float> Weight;
+
+    [Param] public Tensor<float> Bias;
+
+    public float[] Forward(ReadOnlySpan<float> x)
+    {
+        var (inputs, outputs) = (Weight.Shape[0], Weight.Shape[1]);
+        var y = Bias.Data.ToArray();
+        for (var i = 0; i < inputs; i++)
+        {
+            if (x[i] == 0f) continue;
+            for (var o = 0; o < outputs; o++) y[o] += x[i] * Weight[i, o];
+        }
+
+        return y;
+    }
+}

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Checkpoint.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace Checkpoint.Generators.Tests;
 
@@ -89,5 +90,36 @@ public class ConfigSnapshotTests
         Assert.DoesNotContain("LayerConfig", output.Combined());
         Assert.DoesNotContain("DerivedConfig", output.Combined());
         Assert.Contains("record BaseConfig", output.Combined());
+    }
+
+    [Fact]
+    public void Config_output_is_cached_across_unrelated_edits_and_follows_a_changed_default()
+    {
+        const string source = """
+            using Checkpoint;
+            namespace Demo;
+            public partial class Cell
+            {
+                [Config] public int Size = 3;
+                [Param] public float Gain;
+                public float Twice() { return Gain * 2; }
+            }
+            """;
+        var compilation = GeneratorHarness.Compile(source);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        var options = (CSharpParseOptions)compilation.SyntaxTrees[0].Options;
+
+        var bodyEdit = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees[0],
+            CSharpSyntaxTree.ParseText(source.Replace("Gain * 2", "Gain * 3"), options));
+        var reused = driver.RunGenerators(bodyEdit).GetRunResult().Results.Single();
+        Assert.All(reused.TrackedSteps[TrackingNames.Models].SelectMany(s => s.Outputs),
+            o => Assert.Contains(o.Reason.ToString(), new[] { "Cached", "Unchanged" }));
+
+        var defaultEdit = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees[0],
+            CSharpSyntaxTree.ParseText(source.Replace("Size = 3", "Size = 4"), options));
+        var changed = driver.RunGenerators(defaultEdit).GetRunResult();
+        Assert.Contains(changed.Results.Single().TrackedSteps[TrackingNames.Models].SelectMany(s => s.Outputs),
+            o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Contains("public int Size { get; init; } = 4;", changed.GeneratedTrees.Single().ToString());
     }
 }

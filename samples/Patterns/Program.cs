@@ -13,6 +13,8 @@ var patterns = new (string Name, string Summary, Action<string> Run)[]
     ("migration", "load a version 1.0 file into version 2.0 code", Migration.Run),
     ("partial", "load only the encoder; transfer to a new head", PartialLoading.Run),
     ("zoo", "named models with metadata in a directory", Zoo.Run),
+    ("session", "training session: latest and best checkpoints, restore", TrainingSession.Run),
+    ("safe", "architecture changed: report missing and unexpected, load the rest", SafeLoad.Run),
 };
 
 var wanted = args.Length == 1 ? args[0] : "";

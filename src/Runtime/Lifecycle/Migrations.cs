@@ -117,7 +117,7 @@ public sealed class Migrations
         var leaves = new Dictionary<string, StateNode>(StringComparer.Ordinal);
         foreach (var (path, node) in tree.Leaves())
         {
-            if (!path.StartsWith(CheckpointKeys.Version, StringComparison.Ordinal)) leaves[path] = node;
+            if (path != CheckpointKeys.Version) leaves[path] = node;
         }
 
         return leaves;

@@ -78,6 +78,22 @@ public class ConfigSnapshotTests
         """);
 
     [Fact]
+    public void ConfigAccessibility() => VerifyGenerated("""
+        using Checkpoint;
+        namespace Demo;
+        internal enum Mode { Fast, Exact }
+        internal partial class InternalCell
+        {
+            [Config] public int Size = 2;
+        }
+        public partial class PublicCell
+        {
+            [Config] internal Mode Mode = Mode.Exact;
+            [Config] public int Size = 2;
+        }
+        """);
+
+    [Fact]
     public void Generic_and_derived_models_get_no_config_record()
     {
         var output = GeneratorHarness.Run("""

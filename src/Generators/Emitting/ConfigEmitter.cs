@@ -18,15 +18,16 @@ internal static class ConfigEmitter
         var modelName = model.Type.Name;
         var record = config.RecordName;
         var canBuild = config.Construction != ConfigConstruction.None;
-        var iface = canBuild
-            ? $"global::Checkpoint.IConfigurable<{modelName}, {record}>"
-            : "global::Checkpoint.IConfigurable";
+        var typed = config.MethodAccessibility == "public";
+        var iface = !canBuild ? "global::Checkpoint.IConfigurable"
+            : typed ? $"global::Checkpoint.IConfigurable<{modelName}, {record}>"
+            : $"global::Checkpoint.IConfigurable<{modelName}>";
 
         writer.Line();
         writer.Line($"partial {model.Type.Keyword} {modelName} : {iface}");
         writer.Open();
         writer.Line("/// <summary>The current values of the <c>[Config]</c> members.</summary>");
-        writer.Line($"{config.Accessibility} {record} GetConfig() => new {record}");
+        writer.Line($"{config.MethodAccessibility} {record} GetConfig() => new {record}");
         writer.Open();
         foreach (var member in config.Members) writer.Line($"{member.Name} = this.{member.Name},");
         writer.CloseWith("};");
@@ -38,7 +39,7 @@ internal static class ConfigEmitter
             writer.Line();
             writer.Line("/// <summary>Creates a model from a configuration (the Python guide's <c>from_config</c>).</summary>");
             writer.Line("/// <param name=\"config\">The configuration.</param>");
-            writer.Line($"{config.Accessibility} static {modelName} FromConfig({record} config)");
+            writer.Line($"{config.MethodAccessibility} static {modelName} FromConfig({record} config)");
             writer.Open();
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(config);");
             WriteConstruction(writer, modelName, config);

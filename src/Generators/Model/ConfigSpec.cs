@@ -15,7 +15,11 @@ internal enum ConfigConstruction
 
 /// <summary>The generated configuration record of one model and how to build the model from it.</summary>
 /// <param name="RecordName">The record's name (<c>SimpleNetConfig</c>).</param>
-/// <param name="Accessibility"><c>public</c> or <c>internal</c>: public only when the model and every member type are.</param>
+/// <param name="Accessibility">The record's accessibility: <c>public</c> only when the model and every member type are.</param>
+/// <param name="MethodAccessibility">
+/// The accessibility of <c>GetConfig</c>/<c>FromConfig</c>: <c>internal</c> only for a public model whose record is internal
+/// (a public method cannot return an internal record); such a model implements <c>IConfigurable&lt;TSelf&gt;</c> only.
+/// </param>
 /// <param name="Construction">How <c>FromConfig</c> creates the model.</param>
 /// <param name="ConstructorArguments">For <see cref="ConfigConstruction.Parameterized"/>: the parameter names, in order, each with the index of its member.</param>
 /// <param name="Members">The supported config members, in declaration order.</param>
@@ -23,6 +27,7 @@ internal enum ConfigConstruction
 internal sealed record ConfigSpec(
     string RecordName,
     string Accessibility,
+    string MethodAccessibility,
     ConfigConstruction Construction,
     EquatableArray<ConfigArgumentSpec> ConstructorArguments,
     EquatableArray<ConfigMemberSpec> Members,

@@ -22,7 +22,8 @@ internal static class ConfigParser
 
         var members = new List<ConfigMemberSpec>();
         var symbols = new List<ITypeSymbol>();
-        var isPublic = IsEffectivelyPublic(type);
+        var modelIsPublic = IsEffectivelyPublic(type);
+        var isPublic = modelIsPublic;
         foreach (var spec in model.Members)
         {
             if (spec.Role != MemberRole.Config) continue;
@@ -56,6 +57,7 @@ internal static class ConfigParser
         return new ConfigSpec(
             RecordName: type.Name + "Config",
             Accessibility: isPublic ? "public" : "internal",
+            MethodAccessibility: isPublic || !modelIsPublic ? "public" : "internal",
             Construction: construction,
             ConstructorArguments: EquatableArray.From(arguments),
             Members: EquatableArray.From(members),

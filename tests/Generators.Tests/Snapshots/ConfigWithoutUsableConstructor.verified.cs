@@ -34,7 +34,7 @@ partial class Readout : global::Checkpoint.IStateful
 partial class Readout : global::Checkpoint.IConfigurable
 {
     /// <summary>The current values of the <c>[Config]</c> members.</summary>
-    internal ReadoutConfig GetConfig() => new ReadoutConfig
+    public ReadoutConfig GetConfig() => new ReadoutConfig
     {
         Size = this.Size,
     };

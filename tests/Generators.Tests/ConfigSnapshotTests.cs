@@ -85,6 +85,9 @@ public class ConfigSnapshotTests
         internal partial class InternalCell
         {
             [Config] public int Size = 2;
+            [Config] public int map = 1;
+            [Config] public int reader = 2;
+            [Config(Name = "class")] public int @class = 3;
         }
         public partial class PublicCell
         {

@@ -109,7 +109,7 @@ internal static class ConfigEmitter
         writer.Open();
         writer.Line($"var map = new {StateDict}();");
         foreach (var member in config.Members)
-            writer.Line($"map.Add({Literals.String(member.Key)}, {ConfigValues}.ToNode({member.Name}));");
+            writer.Line($"map.Add({Literals.String(member.Key)}, {ConfigValues}.ToNode(this.{member.Name}));");
         writer.Line("return map;");
         writer.Close();
         writer.Line();

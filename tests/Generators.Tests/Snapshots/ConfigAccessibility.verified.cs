@@ -37,6 +37,9 @@ partial class InternalCell : global::Checkpoint.IConfigurable<InternalCell, Inte
     public InternalCellConfig GetConfig() => new InternalCellConfig
     {
         Size = this.Size,
+        map = this.map,
+        reader = this.reader,
+        @class = this.@class,
     };
 
     /// <inheritdoc />
@@ -50,6 +53,9 @@ partial class InternalCell : global::Checkpoint.IConfigurable<InternalCell, Inte
         return new InternalCell()
         {
             Size = config.Size,
+            map = config.map,
+            reader = config.reader,
+            @class = config.@class,
         };
     }
 
@@ -66,11 +72,26 @@ internal sealed partial record InternalCellConfig : global::Checkpoint.IModelCon
     [global::MessagePack.Key("Size")]
     public int Size { get; init; } = 2;
 
+    /// <summary>Saved as <c>map</c>.</summary>
+    [global::MessagePack.Key("map")]
+    public int map { get; init; } = 1;
+
+    /// <summary>Saved as <c>reader</c>.</summary>
+    [global::MessagePack.Key("reader")]
+    public int reader { get; init; } = 2;
+
+    /// <summary>Saved as <c>class</c>.</summary>
+    [global::MessagePack.Key("class")]
+    public int @class { get; init; } = 3;
+
     /// <inheritdoc />
     public global::Checkpoint.StateDict ToStateDict()
     {
         var map = new global::Checkpoint.StateDict();
-        map.Add("Size", global::Checkpoint.ConfigValues.ToNode(Size));
+        map.Add("Size", global::Checkpoint.ConfigValues.ToNode(this.Size));
+        map.Add("map", global::Checkpoint.ConfigValues.ToNode(this.map));
+        map.Add("reader", global::Checkpoint.ConfigValues.ToNode(this.reader));
+        map.Add("class", global::Checkpoint.ConfigValues.ToNode(this.@class));
         return map;
     }
 
@@ -81,10 +102,19 @@ internal sealed partial record InternalCellConfig : global::Checkpoint.IModelCon
         var defaults = new InternalCellConfig();
         int value0 = defaults.Size;
         reader.Read("Size", ref value0);
+        int value1 = defaults.map;
+        reader.Read("map", ref value1);
+        int value2 = defaults.reader;
+        reader.Read("reader", ref value2);
+        int value3 = defaults.@class;
+        reader.Read("class", ref value3);
         reader.Finish();
         return new InternalCellConfig
         {
             Size = value0,
+            map = value1,
+            reader = value2,
+            @class = value3,
         };
     }
 }
@@ -167,8 +197,8 @@ internal sealed partial record PublicCellConfig : global::Checkpoint.IModelConfi
     public global::Checkpoint.StateDict ToStateDict()
     {
         var map = new global::Checkpoint.StateDict();
-        map.Add("Mode", global::Checkpoint.ConfigValues.ToNode(Mode));
-        map.Add("Size", global::Checkpoint.ConfigValues.ToNode(Size));
+        map.Add("Mode", global::Checkpoint.ConfigValues.ToNode(this.Mode));
+        map.Add("Size", global::Checkpoint.ConfigValues.ToNode(this.Size));
         return map;
     }
 

@@ -86,10 +86,10 @@ public sealed partial record SimpleNetConfig : global::Checkpoint.IModelConfig<S
     public global::Checkpoint.StateDict ToStateDict()
     {
         var map = new global::Checkpoint.StateDict();
-        map.Add("n_input", global::Checkpoint.ConfigValues.ToNode(NInput));
-        map.Add("n_hidden", global::Checkpoint.ConfigValues.ToNode(NHidden));
-        map.Add("n_output", global::Checkpoint.ConfigValues.ToNode(NOutput));
-        map.Add("V_rest", global::Checkpoint.ConfigValues.ToNode(VRest));
+        map.Add("n_input", global::Checkpoint.ConfigValues.ToNode(this.NInput));
+        map.Add("n_hidden", global::Checkpoint.ConfigValues.ToNode(this.NHidden));
+        map.Add("n_output", global::Checkpoint.ConfigValues.ToNode(this.NOutput));
+        map.Add("V_rest", global::Checkpoint.ConfigValues.ToNode(this.VRest));
         return map;
     }
 

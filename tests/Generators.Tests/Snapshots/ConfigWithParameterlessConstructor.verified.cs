@@ -102,12 +102,12 @@ public sealed partial record LifConfig : global::Checkpoint.IModelConfig<LifConf
     public global::Checkpoint.StateDict ToStateDict()
     {
         var map = new global::Checkpoint.StateDict();
-        map.Add("Size", global::Checkpoint.ConfigValues.ToNode(Size));
-        map.Add("Tau", global::Checkpoint.ConfigValues.ToNode(Tau));
-        map.Add("Adaptive", global::Checkpoint.ConfigValues.ToNode(Adaptive));
-        map.Add("Label", global::Checkpoint.ConfigValues.ToNode(Label));
-        map.Add("Note", global::Checkpoint.ConfigValues.ToNode(Note));
-        map.Add("Activation", global::Checkpoint.ConfigValues.ToNode(Activation));
+        map.Add("Size", global::Checkpoint.ConfigValues.ToNode(this.Size));
+        map.Add("Tau", global::Checkpoint.ConfigValues.ToNode(this.Tau));
+        map.Add("Adaptive", global::Checkpoint.ConfigValues.ToNode(this.Adaptive));
+        map.Add("Label", global::Checkpoint.ConfigValues.ToNode(this.Label));
+        map.Add("Note", global::Checkpoint.ConfigValues.ToNode(this.Note));
+        map.Add("Activation", global::Checkpoint.ConfigValues.ToNode(this.Activation));
         return map;
     }
 

@@ -55,7 +55,7 @@ internal sealed partial record ReadoutConfig : global::Checkpoint.IModelConfig<R
     public global::Checkpoint.StateDict ToStateDict()
     {
         var map = new global::Checkpoint.StateDict();
-        map.Add("Size", global::Checkpoint.ConfigValues.ToNode(Size));
+        map.Add("Size", global::Checkpoint.ConfigValues.ToNode(this.Size));
         return map;
     }
 

@@ -43,4 +43,23 @@ public class PartialLoadingTests
         Assert.Equal(ModelAssert.Param(pretrained.Model, "encoder.weight"), ModelAssert.Param(net, "encoder.weight"));
         Assert.Equal(headBefore, ModelAssert.Param(net, "head.weight"));
     }
+
+    [Fact]
+    public void The_plain_file_facade_honours_the_filter_and_shape_skipping_too()
+    {
+        using var dir = new TempDirectory();
+        var pretrained = new Mlp(4, 16, 2, seed: 1);
+        var path = MsgPackCheckpoint.Save(dir.File("model.msgpack"), pretrained);
+
+        var filtered = new Mlp(4, 16, 2, seed: 2);
+        var report = MsgPackCheckpoint.Load(path, filtered, new LoadOptions { PathFilter = name => name.StartsWith("encoder.") });
+        Assert.Equal(["encoder.weight", "encoder.bias"], report.Loaded);
+        Assert.Equal(ModelAssert.Param(pretrained, "encoder.weight"), ModelAssert.Param(filtered, "encoder.weight"));
+        Assert.NotEqual(ModelAssert.Param(pretrained, "head.weight"), ModelAssert.Param(filtered, "head.weight"));
+
+        var wider = new Mlp(4, 16, 5, seed: 2);
+        report = MsgPackCheckpoint.Load(path, wider, new LoadOptions { SkipShapeMismatches = true });
+        Assert.Equal(["head.weight", "head.bias"], report.Skipped);
+        Assert.Equal(ModelAssert.Param(pretrained, "encoder.weight"), ModelAssert.Param(wider, "encoder.weight"));
+    }
 }

@@ -37,7 +37,12 @@ public static class TrainingCheckpoint
         if (optimizer is not null) tree[CheckpointKeys.OptimizerState] = optimizer.ToStateDict();
         if (extra is not null)
         {
-            foreach (var (key, value) in extra) tree[key] = value.ToStateDict();
+            foreach (var (key, value) in extra)
+            {
+                if (IsReserved(key))
+                    throw new ArgumentException($"Extra state cannot use the reserved key '{key}' of the checkpoint layout.", nameof(extra));
+                tree[key] = value.ToStateDict();
+            }
         }
 
         if (model is IConfigurable configurable) tree[CheckpointKeys.Config] = configurable.GetConfigDict();
@@ -132,6 +137,9 @@ public static class TrainingCheckpoint
     /// <param name="path">The checkpoint file.</param>
     public static StateDict ReadMetadata(string path) =>
         MsgPackCheckpoint.LoadStateDict(path).TryGetValue(CheckpointKeys.Metadata, out var node) && node is StateDict map ? map : [];
+
+    private static bool IsReserved(string key) => key is CheckpointKeys.Params or CheckpointKeys.LongTerm or CheckpointKeys.Epoch
+        or CheckpointKeys.Step or CheckpointKeys.OptimizerState or CheckpointKeys.Config or CheckpointKeys.Version or CheckpointKeys.Metadata;
 
     private static StateDict BuildMetadata(IStateful model, StateDict? user)
     {

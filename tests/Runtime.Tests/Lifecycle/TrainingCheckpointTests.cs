@@ -103,4 +103,15 @@ public class TrainingCheckpointTests
         Assert.Equal(bestEpoch, info.Epoch);
         Assert.Equal(best, Training.Loss(net, run.Validation));
     }
+
+    [Fact]
+    public void Extra_state_cannot_overwrite_the_layouts_keys()
+    {
+        using var dir = new TempDirectory();
+        var net = new Mlp(2, 2, 1);
+        var error = Assert.Throws<ArgumentException>(() => TrainingCheckpoint.Save(
+            dir.File("x.msgpack"), net, 0, extra: new Dictionary<string, IStateful> { ["params"] = new Xoshiro128(1) }));
+        Assert.Contains("'params'", error.Message);
+        Assert.False(File.Exists(dir.File("x.msgpack")));
+    }
 }

@@ -50,5 +50,12 @@ internal sealed class SourceWriter
     }
 
     /// <inheritdoc />
+    /// <summary>Ends a block with other text than a brace (<c>};</c> after an object initializer).</summary>
+    public SourceWriter CloseWith(string closing)
+    {
+        _depth--;
+        return Line(closing);
+    }
+
     public override string ToString() => _text.ToString();
 }

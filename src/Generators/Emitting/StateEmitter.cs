@@ -30,6 +30,7 @@ internal static class StateEmitter
         WriteCollect(writer, model);
         WriteReset(writer, model);
         writer.Close();
+        if (model.Config is { } config) ConfigEmitter.Emit(writer, model, config);
 
         foreach (var _ in model.ContainingTypes) writer.Close();
         return writer.ToString();

@@ -12,7 +12,7 @@ internal enum MemberRole
     /// <summary><c>[ShortTerm]</c>: reset, not saved by default.</summary>
     ShortTerm,
 
-    /// <summary><c>[Config]</c>: a hyperparameter (carried, not emitted yet).</summary>
+    /// <summary><c>[Config]</c>: a hyperparameter; emitted into the configuration record by <c>ConfigEmitter</c>.</summary>
     Config,
 
     /// <summary>A child model.</summary>

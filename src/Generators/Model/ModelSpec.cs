@@ -20,7 +20,11 @@ internal sealed record ModelSpec(
     TypeDeclarationSpec Type,
     bool IsSealed,
     bool BaseIsModel,
-    EquatableArray<MemberSpec> Members);
+    EquatableArray<MemberSpec> Members)
+{
+    /// <summary>The configuration record to emit, or null when the model has no supported <c>[Config]</c> members.</summary>
+    public ConfigSpec? Config { get; init; }
+}
 
 /// <summary>One partial type declaration to re-open: <c>partial record Lif&lt;T&gt;</c>.</summary>
 /// <param name="Keyword">The declaration keyword (<c>class</c>, <c>record</c>, <c>struct</c>, <c>record struct</c>, <c>interface</c>).</param>

@@ -40,7 +40,7 @@ internal static class MemberParser
         var key = KeyOf(member, attribute, policy);
         if (role == MemberRole.Config)
         {
-            // Carried for the config emitter to come; nothing is emitted for it yet.
+            // Not state: ConfigParser reads these specs (key, type) to build the configuration record.
             return Spec(member, key, role, info.IsLeaf ? ToValueKind(info.Kind) : ValueKind.None, type, info,
                 EquatableArray<string>.Empty, ResetSpec.Default);
         }

@@ -31,7 +31,7 @@ internal static class ModelParser
         for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
             containing.Insert(0, Declaration(outer));
 
-        return new ModelSpec(
+        var model = new ModelSpec(
             FullName: SymbolNames.TypeName(type),
             HintName: HintName(type),
             Namespace: SymbolNames.Namespace(type.ContainingNamespace),
@@ -40,6 +40,7 @@ internal static class ModelParser
             IsSealed: type.IsSealed,
             BaseIsModel: StateTypeRules.IsModel(type.BaseType),
             Members: EquatableArray.From(members));
+        return model with { Config = ConfigParser.Parse(type, model, compilation, cancellationToken) };
     }
 
     private static TypeDeclarationSpec Declaration(INamedTypeSymbol type)

@@ -1,0 +1,215 @@
+namespace Checkpoint;
+
+/// <summary>
+/// The standard checkpoint layout of the BrainPy guide, as plain maps in one msgpack file:
+/// <c>params</c>, <c>long_term</c>, <c>epoch</c>/<c>step</c>, <c>optimizer_state</c>, <c>config</c>, <c>version</c>
+/// and <c>metadata</c>. Python reads the files with <c>braintools.file.msgpack_load</c>; no C#-only types are written.
+/// </summary>
+public static class TrainingCheckpoint
+{
+    /// <summary>The version written when the caller gives none.</summary>
+    public const string DefaultVersion = Migrations.UnversionedVersion;
+
+    /// <summary>Saves a training checkpoint atomically (the guide's <c>save_checkpoint</c>).</summary>
+    /// <param name="path">The file to write (replaced if it exists).</param>
+    /// <param name="model">The model: its parameters, long-term state and (when it has one) configuration are saved.</param>
+    /// <param name="epoch">The epoch just finished.</param>
+    /// <param name="optimizer">An optimizer whose persistent state (moments, step) is saved as <c>optimizer_state</c>.</param>
+    /// <param name="metadata">Description, metrics and anything else; date, library version and model type are added.</param>
+    /// <param name="version">The checkpoint version of your model code (for <see cref="Migrations"/>).</param>
+    /// <param name="step">The global step, if you count one.</param>
+    /// <param name="extra">Further state saved under its own top-level keys (a random generator, the best metric, ...).</param>
+    /// <returns>The full path written.</returns>
+    public static string Save(
+        string path, IStateful model, int epoch, IStateful? optimizer = null, StateDict? metadata = null,
+        string? version = null, long? step = null, IReadOnlyDictionary<string, IStateful>? extra = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var tree = new StateDict
+        {
+            [CheckpointKeys.Version] = version ?? DefaultVersion,
+            [CheckpointKeys.Epoch] = epoch,
+        };
+        if (step is { } s) tree[CheckpointKeys.Step] = s;
+        tree[CheckpointKeys.Params] = model.ToStateDict(StateKinds.Param);
+        var longTerm = model.ToStateDict(StateKinds.LongTerm);
+        if (longTerm.Count > 0) tree[CheckpointKeys.LongTerm] = longTerm;
+        if (optimizer is not null) tree[CheckpointKeys.OptimizerState] = optimizer.ToStateDict();
+        if (extra is not null)
+        {
+            foreach (var (key, value) in extra)
+            {
+                if (IsReserved(key))
+                    throw new ArgumentException($"Extra state cannot use the reserved key '{key}' of the checkpoint layout.", nameof(extra));
+                tree[key] = value.ToStateDict();
+            }
+        }
+
+        if (model is IConfigurable configurable) tree[CheckpointKeys.Config] = configurable.GetConfigDict();
+        tree[CheckpointKeys.Metadata] = BuildMetadata(model, metadata);
+        return MsgPackCheckpoint.Save(path, tree);
+    }
+
+    /// <summary>
+    /// Loads a checkpoint written by <see cref="Save"/> into an existing model (and optimizer): migrates the tree to
+    /// <paramref name="version"/>, then checks every entry before changing anything (the guide's <c>load_checkpoint</c>).
+    /// </summary>
+    /// <param name="path">The checkpoint file.</param>
+    /// <param name="model">Receives <c>params</c> and <c>long_term</c>.</param>
+    /// <param name="optimizer">Receives <c>optimizer_state</c>, when given.</param>
+    /// <param name="options">Mismatch handling, <see cref="LoadOptions.PathFilter"/> (applied to paths inside <c>params</c>
+    /// and <c>long_term</c>: <c>name =&gt; name.StartsWith("encoder.")</c>), <see cref="LoadOptions.SkipShapeMismatches"/>.</param>
+    /// <param name="version">The version your code expects; older files are migrated to it. Null: migrate as far as registered steps go.</param>
+    /// <param name="migrations">The migration steps; <see cref="Migrations.Global"/> when null.</param>
+    /// <param name="extra">Further state to restore from its own top-level keys, as saved by <see cref="Save"/>.</param>
+    /// <returns>Epoch, step, metadata, configuration and the load report.</returns>
+    public static LoadedCheckpoint Load(
+        string path, IStateful model, IStateful? optimizer = null, LoadOptions? options = null,
+        string? version = null, Migrations? migrations = null, IReadOnlyDictionary<string, IStateful>? extra = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var (tree, notes, fullPath) = Read(path, version, migrations);
+        var sections = new List<(string Key, IStateful Target, StateKinds Kinds, bool Filtered)>
+        {
+            (CheckpointKeys.Params, model, StateKinds.Param, true),
+        };
+        options ??= LoadOptions.Default;
+        if ((options.Kinds & StateKinds.LongTerm) != 0) sections.Add((CheckpointKeys.LongTerm, model, StateKinds.LongTerm, true));
+        if (optimizer is not null) sections.Add((CheckpointKeys.OptimizerState, optimizer, StateKinds.Persistent, false));
+        if (extra is not null)
+        {
+            foreach (var (key, value) in extra) sections.Add((key, value, StateKinds.Persistent, false));
+        }
+
+        var report = LoadSections(tree, sections, options, fullPath);
+        return Finish(tree, notes, report);
+    }
+
+    /// <summary>
+    /// Writes only what inference needs: <c>params</c>, <c>config</c>, <c>metadata</c> (and the <c>version</c>, for
+    /// migrations); no optimizer, long-term statistics or epoch (the guide's <c>export_for_inference</c>).
+    /// </summary>
+    /// <param name="path">The file to write.</param>
+    /// <param name="model">The trained model.</param>
+    /// <param name="metadata">Description, accuracy, ...; date, library version and model type are added.</param>
+    /// <param name="version">The checkpoint version of your model code.</param>
+    /// <returns>The written file; <see cref="FileInfo.Length"/> is its size.</returns>
+    public static FileInfo ExportForInference(string path, IStateful model, StateDict? metadata = null, string? version = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var tree = new StateDict
+        {
+            [CheckpointKeys.Version] = version ?? DefaultVersion,
+            [CheckpointKeys.Params] = model.ToStateDict(StateKinds.Param),
+        };
+        if (model is IConfigurable configurable) tree[CheckpointKeys.Config] = configurable.GetConfigDict();
+        tree[CheckpointKeys.Metadata] = BuildMetadata(model, metadata);
+        return new FileInfo(MsgPackCheckpoint.Save(path, tree));
+    }
+
+    /// <summary>
+    /// Builds a model from the file's <c>config</c> (<c>TModel.FromConfigDict</c>) and loads its parameters, plus its
+    /// long-term state when the file has it (the guide's <c>load_for_inference</c>).
+    /// </summary>
+    /// <typeparam name="TModel">The model type; the generator implements <see cref="IConfigurable{TSelf}"/> for models with <c>[Config]</c> members.</typeparam>
+    /// <param name="path">A file written by <see cref="Save"/> or <see cref="ExportForInference"/> (or Python, with the same keys).</param>
+    /// <param name="options">As for <see cref="Load"/>; its <see cref="LoadOptions.Mismatch"/> also governs the configuration.</param>
+    /// <param name="version">The version your code expects.</param>
+    /// <param name="migrations">The migration steps; <see cref="Migrations.Global"/> when null.</param>
+    /// <returns>The model and what else the file held; deconstructs as <c>var (net, info) = ...</c>.</returns>
+    public static LoadedModel<TModel> LoadModel<TModel>(
+        string path, LoadOptions? options = null, string? version = null, Migrations? migrations = null)
+        where TModel : IConfigurable<TModel>
+    {
+        options ??= LoadOptions.Default;
+        var (tree, notes, fullPath) = Read(path, version, migrations);
+        if (!tree.TryGetValue(CheckpointKeys.Config, out var configNode) || configNode is not StateDict config)
+            throw new CheckpointException($"Checkpoint {fullPath} has no '{CheckpointKeys.Config}' map to build a {typeof(TModel).Name} from.");
+        var model = TModel.FromConfigDict(config, options.Mismatch);
+        var sections = new List<(string, IStateful, StateKinds, bool)> { (CheckpointKeys.Params, model, StateKinds.Param, true) };
+        if ((options.Kinds & StateKinds.LongTerm) != 0 && tree.ContainsKey(CheckpointKeys.LongTerm))
+            sections.Add((CheckpointKeys.LongTerm, model, StateKinds.LongTerm, true));
+        var report = LoadSections(tree, sections, options, fullPath);
+        return new LoadedModel<TModel>(model, Finish(tree, notes, report));
+    }
+
+    /// <summary>Reads a checkpoint's metadata map without loading anything (empty when it has none).</summary>
+    /// <param name="path">The checkpoint file.</param>
+    public static StateDict ReadMetadata(string path) =>
+        MsgPackCheckpoint.LoadStateDict(path).TryGetValue(CheckpointKeys.Metadata, out var node) && node is StateDict map ? map : [];
+
+    private static bool IsReserved(string key) => key is CheckpointKeys.Params or CheckpointKeys.LongTerm or CheckpointKeys.Epoch
+        or CheckpointKeys.Step or CheckpointKeys.OptimizerState or CheckpointKeys.Config or CheckpointKeys.Version or CheckpointKeys.Metadata;
+
+    private static StateDict BuildMetadata(IStateful model, StateDict? user)
+    {
+        var metadata = new StateDict
+        {
+            [CheckpointKeys.Date] = DateTime.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            [CheckpointKeys.LibraryVersion] = LibraryInfo.Version,
+            [CheckpointKeys.ModelType] = model.GetType().Name,
+        };
+        if (user is not null)
+        {
+            foreach (var (key, value) in user) metadata[key] = value;
+        }
+
+        return metadata;
+    }
+
+    private static (StateDict Tree, LoadReport Notes, string FullPath) Read(string path, string? version, Migrations? migrations)
+    {
+        var fullPath = Path.GetFullPath(path);
+        var tree = MsgPackCheckpoint.LoadStateDict(fullPath);
+        var notes = new LoadReport();
+        tree = (migrations ?? Migrations.Global).Migrate(tree, version, notes);
+        return (tree, notes, fullPath);
+    }
+
+    // All sections are checked together by one loader call, so a mismatch anywhere leaves everything unchanged.
+    private static LoadReport LoadSections(
+        StateDict tree, IEnumerable<(string Key, IStateful Target, StateKinds Kinds, bool Filtered)> sections,
+        LoadOptions options, string fullPath)
+    {
+        var entries = new List<StateEntry>();
+        var source = new StateDict();
+        var filtered = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (key, target, kinds, isFiltered) in sections)
+        {
+            source[key] = tree.TryGetValue(key, out var node) && node is StateDict map ? map : new StateDict();
+            if (isFiltered) filtered.Add(key);
+            foreach (var entry in target.States(kinds))
+            {
+                entries.Add(new StateEntry(
+                    [key, .. entry.Segments], entry.Kind, entry.Accessor,
+                    entry.FormerPaths.Select(former => key + StateDict.PathSeparator + former).ToArray()));
+            }
+        }
+
+        var userFilter = options.PathFilter;
+        bool Filter(string path)
+        {
+            var dot = path.IndexOf(StateDict.PathSeparator);
+            if (dot < 0 || userFilter is null || !filtered.Contains(path[..dot])) return true;
+            return userFilter(path[(dot + 1)..]);
+        }
+
+        return StateLoader.Load(entries, source, options with
+        {
+            PathFilter = Filter,
+            Kinds = StateKinds.All,
+            SourceName = options.SourceName ?? fullPath,
+        });
+    }
+
+    private static LoadedCheckpoint Finish(StateDict tree, LoadReport notes, LoadReport report)
+    {
+        foreach (var rename in notes.Renamed) report.AddRename(rename);
+        foreach (var note in notes.Notes) report.AddNote(note);
+        var epoch = tree.TryGetValue(CheckpointKeys.Epoch, out var e) && e is IntegerNode epochNode ? (int)epochNode.Value : -1;
+        long? step = tree.TryGetValue(CheckpointKeys.Step, out var s) && s is IntegerNode stepNode ? (long)stepNode.Value : null;
+        var metadata = tree.TryGetValue(CheckpointKeys.Metadata, out var m) && m is StateDict meta ? meta : [];
+        var config = tree.TryGetValue(CheckpointKeys.Config, out var c) && c is StateDict map ? map : null;
+        return new LoadedCheckpoint(epoch, step, Migrations.VersionOf(tree), metadata, config, report);
+    }
+}

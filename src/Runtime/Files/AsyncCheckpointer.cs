@@ -14,7 +14,7 @@ public sealed class AsyncCheckpointer : IAsyncDisposable, IDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Task? _pending;
     private string? _pendingPath;
-    private bool _disposed;
+    private volatile bool _disposed;
 
     /// <summary>Creates a checkpointer whose saves use <paramref name="options"/>.</summary>
     public AsyncCheckpointer(MsgPackSaveOptions? options = null) => _options = options ?? MsgPackSaveOptions.Default;
@@ -34,6 +34,8 @@ public sealed class AsyncCheckpointer : IAsyncDisposable, IDisposable
         _gate.Wait(cancellationToken);
         try
         {
+            // Again inside the gate: a Dispose that ran meanwhile has already waited, and would never see this save.
+            ObjectDisposedException.ThrowIf(_disposed, this);
             ObservePrevious();
             return Start(path, tree, overwrite, cancellationToken);
         }
@@ -50,6 +52,7 @@ public sealed class AsyncCheckpointer : IAsyncDisposable, IDisposable
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);
             await ObservePreviousAsync().ConfigureAwait(false);
             return Start(path, tree, overwrite, cancellationToken);
         }

@@ -18,6 +18,49 @@ public class EdgeCaseTests
     }
 
     [Fact]
+    public void Null_members_save_as_nil_and_load_back()
+    {
+        var saved = new NullableMembers().ToStateDict();
+        Assert.All(saved.Keys, key => Assert.IsType<NullNode>(saved[key]));
+
+        var target = new NullableMembers();
+        var report = target.LoadStateDict(saved);
+
+        Assert.True(report.IsClean, report.ToString());
+        Assert.Null(target.Lazy);
+        Assert.Null(target.Matrix);
+    }
+
+    [Fact]
+    public void Null_array_member_gets_an_array_of_the_source_shape_and_refuses_another_rank()
+    {
+        var source = new StateDict
+        {
+            ["Vector"] = new TensorNode(new Tensor<float>([1f, 2f, 3f])),
+            ["Matrix"] = new TensorNode(new Tensor<double>([1, 2, 3, 4, 5, 6], 2, 3)),
+            ["Lazy"] = NullNode.Instance,
+            ["Threshold"] = NullNode.Instance,
+        };
+        var target = new NullableMembers();
+        Assert.True(target.LoadStateDict(source).IsClean);
+        Assert.Equal([1f, 2f, 3f], target.Vector!);
+        Assert.Equal(6.0, target.Matrix![1, 2]);
+
+        var wrongRank = new StateDict
+        {
+            ["Vector"] = new TensorNode(new Tensor<float>([1f, 2f, 3f, 4f], 2, 2)),
+            ["Matrix"] = NumpyScalarNode.From(1.0),
+            ["Lazy"] = NullNode.Instance,
+            ["Threshold"] = NullNode.Instance,
+        };
+        var fresh = new NullableMembers();
+        var error = Assert.Throws<StateMismatchException>(() => fresh.LoadStateDict(wrongRank));
+        Assert.Equal(["Vector", "Matrix"], error.Report.Mismatched.Select(p => p.Path));
+        Assert.Null(fresh.Vector);
+        Assert.Null(fresh.Matrix);
+    }
+
+    [Fact]
     public void Null_tensor_member_takes_the_source_shape()
     {
         var target = new NarrowResets();

@@ -32,11 +32,16 @@ public sealed class ArrayAccessor<TElement, TArray>(Func<TArray?> get, Action<TA
     /// <inheritdoc />
     public override LoadCheck PrepareLoad(StateNode node)
     {
+        // A null member saves as nil; nil loads back into a null member as "nothing to do".
+        if (node is NullNode && get() is null) return LoadCheck.Ok(static () => { });
         if (!TensorLoading.TryGetTensor(node, out var source, out var reason)) return LoadCheck.Fail(reason);
         var target = View(get());
-        if (target is null || target.Shape.Count != source.Shape.Count)
+        if (target is null)
         {
-            if (target is not null) return LoadCheck.ShapeMismatch(source.Shape, target.Shape);
+            // The array's rank is fixed by its type: a source of another rank is a shape mismatch, checked
+            // before the generated factory indexes the shape.
+            if (source.Shape.Count != Rank)
+                return LoadCheck.Fail($"shape {TensorShape.Format(source.Shape)} in the source, a {Rank}-dimensional array in the target");
             var created = create([.. source.Shape]);
             return TensorLoading.PrepareCopy(source, View(created)!, () => set(created));
         }
@@ -44,6 +49,9 @@ public sealed class ArrayAccessor<TElement, TArray>(Func<TArray?> get, Action<TA
         if (!TensorShape.Equal(source.Shape, target.Shape)) return LoadCheck.ShapeMismatch(source.Shape, target.Shape);
         return TensorLoading.PrepareCopy(source, target, null);
     }
+
+    // The rank of TArray (1 for T[], 2 for T[,], ...): type metadata read once per array type, not per load.
+    private static readonly int Rank = typeof(TArray).IsArray ? typeof(TArray).GetArrayRank() : 1;
 
     private static ArrayTensorView<TElement>? View(TArray? array) =>
         array is null ? null : new ArrayTensorView<TElement>((Array)(object)array);

@@ -32,6 +32,8 @@ public sealed class QuantityAccessor(Func<Quantity?> get, Action<Quantity> set) 
     /// <summary>The load check shared by this accessor and typed-tree loading.</summary>
     internal static LoadCheck Prepare(Quantity? current, StateNode node, Action<Quantity> set)
     {
+        // A null member saves as nil; nil loads back into a null member as "nothing to do".
+        if (node is NullNode && current is null) return LoadCheck.Ok(static () => { });
         if (!Quantity.TryFromNode(node, out var loaded, out var reason)) return LoadCheck.Fail(reason);
         if (current is null)
         {

@@ -25,6 +25,8 @@ public sealed class TensorAccessor<T>(Func<Tensor<T>?> get, Action<Tensor<T>> se
     /// <inheritdoc />
     public override LoadCheck PrepareLoad(StateNode node)
     {
+        // A null member saves as nil; nil loads back into a null member as "nothing to do".
+        if (node is NullNode && get() is null) return LoadCheck.Ok(static () => { });
         if (!TensorLoading.TryGetTensor(node, out var source, out var reason)) return LoadCheck.Fail(reason);
         var target = get();
         if (target is null)

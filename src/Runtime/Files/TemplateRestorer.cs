@@ -275,7 +275,17 @@ internal sealed class TemplateRestorer(LoadSource source, LoadOptions options, L
         if (loaded is StringNode name)
             return Enum.TryParse(type, name.Value, ignoreCase: false, out var parsed) ? Value(parsed) : Fail($"'{name.Value}' is not a member of {type.Name}");
         if (ScalarNodes.TryRead(loaded, out var number) && ScalarNodes.TryConvert<long>(number, out var integer))
-            return Value(Enum.ToObject(type, integer));
+        {
+            // Enum.ToObject truncates to the underlying type: check the value survives the round trip.
+            var value = (Enum)Enum.ToObject(type, integer);
+            var invariant = System.Globalization.CultureInfo.InvariantCulture;
+            var roundTrip = Type.GetTypeCode(type) == TypeCode.UInt64
+                ? unchecked((long)System.Convert.ToUInt64(value, invariant))
+                : System.Convert.ToInt64(value, invariant);
+            return roundTrip == integer
+                ? Value(value)
+                : Fail($"{integer} does not fit {type.Name}");
+        }
         return Fail($"expected an integer or a name of {type.Name}, found {TensorLoading.Describe(loaded)}");
     }
 

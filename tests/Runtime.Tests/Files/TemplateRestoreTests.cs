@@ -166,4 +166,24 @@ public class TemplateContainerTests
         MsgPackCheckpoint.Restore(path, array);
         Assert.Equal(7, array[1]);
     }
+
+    private enum SmallMode : byte
+    {
+        A = 1,
+    }
+
+    [Fact]
+    public void Enum_values_outside_the_underlying_type_are_mismatches_not_truncated()
+    {
+        using var dir = new TempDirectory();
+        var path = MsgPackCheckpoint.Save(dir.File("modes.msgpack"), new Dictionary<string, object?> { ["fits"] = 1, ["mode"] = 300 });
+        var template = new Dictionary<string, object?> { ["fits"] = SmallMode.A, ["mode"] = SmallMode.A };
+
+        var error = Assert.Throws<StateMismatchException>(() => MsgPackCheckpoint.Restore(path, template));
+
+        var problem = Assert.Single(error.Report.Mismatched);
+        Assert.Equal("mode", problem.Path);
+        Assert.Contains("300 does not fit SmallMode", problem.Reason);
+        Assert.Equal(SmallMode.A, template["mode"]);
+    }
 }

@@ -21,6 +21,16 @@ public class CorruptInputTests
     }
 
     [Fact]
+    public void Shape_array_with_a_negative_32_bit_count_says_the_length_is_too_large()
+    {
+        // ext 1 payload whose shape is an array32 claiming 2^31 entries: the count reads as a negative int.
+        var error = Fails("c70601" + "93" + "dd80000000");
+
+        Assert.Contains("array length too large", error.Detail);
+        Assert.Equal(4, error.Offset); // c7 06 01 | 93 | dd: the array32 header
+    }
+
+    [Fact]
     public void Array_claiming_more_entries_than_bytes_fails_fast() =>
         Assert.Contains("cannot fit", Fails("dd7fffffff" + "00").Detail);
 

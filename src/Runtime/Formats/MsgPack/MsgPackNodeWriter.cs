@@ -38,6 +38,11 @@ internal sealed class MsgPackNodeWriter(MsgPackOutput output, long chunkByteLimi
                 break;
             case TensorNode tensorNode:
                 var tensor = tensorNode.Tensor;
+                // Tensors expose their bytes as one span, which .NET limits to 2^31 - 1 bytes.
+                if (tensor.ByteLength > int.MaxValue)
+                    throw new CheckpointException(
+                        $"Cannot save the {tensor.DType.NumpyName()}{TensorShape.Format(tensor.Shape)} array: {tensor.ByteLength} bytes, " +
+                        "more than the 2^31 - 1 bytes one tensor can hold here.");
                 if (ChunkedArrays.ShouldChunk(tensor.ByteLength, chunkByteLimit))
                     WriteChunked(tensor);
                 else

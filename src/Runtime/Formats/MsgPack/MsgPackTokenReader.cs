@@ -197,9 +197,12 @@ internal sealed class MsgPackTokenReader(MsgPackInput input, ReadContext context
                 return new MsgPackToken(MsgPackTokenKind.Bin, offset) { Length = ReadBodyLength(ref reader, code) };
             case MessagePackType.Array:
                 if (!reader.TryReadArrayHeader(out var items)) throw new EndOfStreamException();
+                // array32/map32 counts of 2^31 and more come back negative: no file this size can be real.
+                if (items < 0) throw context.Error(offset, "array length too large");
                 return new MsgPackToken(MsgPackTokenKind.Array, offset) { Length = items };
             case MessagePackType.Map:
                 if (!reader.TryReadMapHeader(out var pairs)) throw new EndOfStreamException();
+                if (pairs < 0) throw context.Error(offset, "map length too large");
                 return new MsgPackToken(MsgPackTokenKind.Map, offset) { Length = pairs };
             case MessagePackType.Extension:
                 if (!reader.TryReadExtensionFormatHeader(out var header)) throw new EndOfStreamException();

@@ -1,3 +1,4 @@
+using Checkpoint.SourceRules;
 using Checkpoint.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -23,7 +24,7 @@ public sealed class ConfigMisuseAnalyzer() : CheckpointAnalyzer(Descriptors.Conf
             return;
 
         var location = ModelMembers.LocationOf(member);
-        if (Writability.Check(member, initAllowed: true) is { } problem)
+        if (Writability.Check(member, initAllowed: true) is { } problem && !IsConstructorParameter(member))
         {
             var reason = $"is {problem.What}, so generated FromConfig cannot set it; {problem.Advice}";
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.ConfigMisuse, location, problem.Properties, member.Name, reason));
@@ -36,5 +37,24 @@ public sealed class ConfigMisuseAnalyzer() : CheckpointAnalyzer(Descriptors.Conf
             var reason = $"has type '{type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}', which a config cannot hold; use {MemberTypes.SupportedConfigTypes}";
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.ConfigMisuse, location, member.Name, reason));
         }
+    }
+
+    /// <summary>
+    /// A get-only property or readonly field is still set by generated FromConfig when a constructor takes it:
+    /// one whose parameters all name config members (as the generator chooses constructors) and one of them
+    /// this member.
+    /// </summary>
+    private static bool IsConstructorParameter(ISymbol member)
+    {
+        if (member.IsStatic || member is IFieldSymbol { IsConst: true } || member.ContainingType is not { } type)
+            return false;
+        var configNames = Models.DataMembers(type)
+            .Where(m => StateAttributes.Has(m, StateAttributeKind.Config))
+            .Select(m => m.Name)
+            .ToList();
+        return type.InstanceConstructors.Any(constructor =>
+            constructor.Parameters.Length > 0
+            && constructor.Parameters.All(p => configNames.Any(name => StateTypeRules.ConfigNamesMatch(p.Name, name)))
+            && constructor.Parameters.Any(p => StateTypeRules.ConfigNamesMatch(p.Name, member.Name)));
     }
 }

@@ -503,4 +503,26 @@ internal static class StateTypeRules
     }
 
     private static bool IsWhole(double value) => !double.IsNaN(value) && !double.IsInfinity(value) && Math.Floor(value) == value;
+
+    /// <summary>
+    /// The types a <c>[Config]</c> member may have (what the generated config record holds and saves as a plain
+    /// map value): bool, byte, short, int, long, uint, ulong, float, double, decimal, string and enums.
+    /// </summary>
+    public static bool IsConfigType(ITypeSymbol type) =>
+        type.TypeKind == TypeKind.Enum || type.SpecialType is
+            SpecialType.System_Boolean or SpecialType.System_Byte or SpecialType.System_Int16 or SpecialType.System_Int32 or
+            SpecialType.System_Int64 or SpecialType.System_UInt32 or SpecialType.System_UInt64 or SpecialType.System_Single or
+            SpecialType.System_Double or SpecialType.System_Decimal or SpecialType.System_String;
+
+    /// <summary>The config types in words, for diagnostics.</summary>
+    public const string ConfigTypesText = "bool, byte, short, int, long, uint, ulong, float, double, decimal, string or an enum";
+
+    /// <summary>
+    /// Whether a constructor parameter and a config member name the same thing: case and underscores are
+    /// ignored, so <c>n_input</c>, <c>nInput</c> and <c>NInput</c> match (generated FromConfig passes it).
+    /// </summary>
+    public static bool ConfigNamesMatch(string parameter, string member) =>
+        NormalizeConfigName(parameter) == NormalizeConfigName(member);
+
+    private static string NormalizeConfigName(string name) => name.TrimStart('@').Replace("_", "").ToLowerInvariant();
 }

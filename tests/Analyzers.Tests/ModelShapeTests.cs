@@ -51,6 +51,20 @@ public class ConfigMisuseTests
             [Config] public static int {|CKPT0008:Shared|} = 1;
             [Config] public Tensor<float>? {|CKPT0008:Weights|} { get; set; }
             [Config] public List<int> {|CKPT0008:Sizes|} { get; set; } = new();
+            [Config] public int[] {|CKPT0008:Widths|} { get; set; } = [];
+            [Config] public System.Half {|CKPT0008:Scale|} { get; set; }
+        }
+        """);
+
+    [Fact]
+    public Task Get_only_config_members_a_matching_constructor_sets_are_not_reported() => Config.AnalyzeAsync("""
+        public partial class Mlp
+        {
+            public Mlp(int nInput, int n_hidden) { NInput = nInput; NHidden = n_hidden; }
+            public Mlp(int nInput, string unrelated) { NInput = nInput; }
+            [Config] public int NInput { get; }
+            [Config] public readonly int NHidden;
+            [Config] public int {|CKPT0008:NOutput|} { get; }
         }
         """);
 
@@ -63,8 +77,8 @@ public class ConfigMisuseTests
             [Config] public double Tau { get; init; } = 10;
             [Config] public string Name = "";
             [Config] public Act Activation { get; set; }
-            [Config] public int[] Sizes { get; set; } = [];
-            [Config] public string[] Labels { get; set; } = [];
+            [Config] public decimal Rate { get; set; }
+            [Config] public ulong Seed { get; set; }
             [Config] public bool Bias;
         }
         """);

@@ -65,17 +65,8 @@ internal static class MemberTypes
     }
 
     /// <summary>Whether a [Config] member of this type can be read and set by the generated config code.</summary>
-    public static bool IsSupportedConfig(ITypeSymbol type)
-    {
-        if (ContainsError(type))
-            return true; // the compiler reports it
-        if (type is IArrayTypeSymbol array)
-            return IsConfigScalar(array.ElementType);
-        return IsConfigScalar(type) || IsQuantity(type);
-    }
-
-    private static bool IsConfigScalar(ITypeSymbol type) =>
-        StateTypeRules.IsElementType(type) || type.SpecialType == SpecialType.System_String || type.TypeKind == TypeKind.Enum;
+    public static bool IsSupportedConfig(ITypeSymbol type) =>
+        ContainsError(type) || StateTypeRules.IsConfigType(type); // error types: the compiler reports them
 
     private static bool ContainsError(ITypeSymbol type) => type switch
     {
@@ -90,6 +81,5 @@ internal static class MemberTypes
         "Tensor<T>, arrays (one-dimensional or rectangular) and scalars of bool, integer, Half, BFloat16, float, double, Complex64 or Complex, string, enums, Quantity";
 
     /// <summary>A readable list of the supported config types, for messages.</summary>
-    public const string SupportedConfigTypes =
-        "scalars of bool, integer, Half, BFloat16, float, double, Complex64 or Complex, string, enums, arrays of those, Quantity";
+    public const string SupportedConfigTypes = StateTypeRules.ConfigTypesText;
 }

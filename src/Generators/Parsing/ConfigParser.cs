@@ -1,3 +1,4 @@
+using Checkpoint.SourceRules;
 using System.Collections.Generic;
 using System.Threading;
 using Checkpoint.Generators.Model;
@@ -30,7 +31,7 @@ internal static class ConfigParser
             cancellationToken.ThrowIfCancellationRequested();
             var symbol = FindMember(type, spec.Name);
             if (symbol is null || !TryGetType(symbol, out var memberType, out var writable)) continue;
-            if (!IsSupported(memberType)) continue;
+            if (!StateTypeRules.IsConfigType(memberType)) continue;
             if (memberType.TypeKind == TypeKind.Enum && !IsEffectivelyPublic(memberType)) isPublic = false;
             var isString = memberType.SpecialType == SpecialType.System_String;
             var nullable = isString && memberType.NullableAnnotation == NullableAnnotation.Annotated;
@@ -115,11 +116,6 @@ internal static class ConfigParser
     }
 
     // The types ConfigValues/ConfigReader have overloads for; all become plain Python leaves.
-    private static bool IsSupported(ITypeSymbol type) =>
-        type.TypeKind == TypeKind.Enum || type.SpecialType is
-            SpecialType.System_Boolean or SpecialType.System_Byte or SpecialType.System_Int16 or SpecialType.System_Int32 or
-            SpecialType.System_Int64 or SpecialType.System_UInt32 or SpecialType.System_UInt64 or SpecialType.System_Single or
-            SpecialType.System_Double or SpecialType.System_Decimal or SpecialType.System_String;
 
     // Only compile-time constants are copied: they mean the same in the record as in the model.
     private static string DefaultValue(ISymbol member, ITypeSymbol type, Compilation compilation, CancellationToken cancellationToken)
@@ -209,7 +205,7 @@ internal static class ConfigParser
             var index = -1;
             for (var i = 0; i < members.Count; i++)
             {
-                if (Normalize(members[i].Name) == Normalize(parameter.Name) || Normalize(members[i].Key) == Normalize(parameter.Name))
+                if (StateTypeRules.ConfigNamesMatch(parameter.Name, members[i].Name) || StateTypeRules.ConfigNamesMatch(parameter.Name, members[i].Key))
                 {
                     index = i;
                     break;
@@ -222,7 +218,4 @@ internal static class ConfigParser
 
         return arguments;
     }
-
-    // n_input, nInput and NInput name the same thing.
-    private static string Normalize(string name) => name.TrimStart('@').Replace("_", "").ToLowerInvariant();
 }

@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Checkpoint;
 
 /// <summary>
@@ -140,7 +138,7 @@ public static class AtomicFile
             throw AlreadyExists(fullPath);
         }
 
-        FlushDirectory(Path.GetDirectoryName(fullPath)!);
+        DirectorySync.Flush(Path.GetDirectoryName(fullPath)!);
     }
 
     private static CheckpointException AlreadyExists(string fullPath) =>
@@ -161,41 +159,5 @@ public static class AtomicFile
         {
             return false;
         }
-    }
-
-    // The rename is recorded in the directory; without flushing it a power cut can lose the new name even though
-    // the data is on disk. Windows has no directory handles to flush (NTFS journals the rename), so it is skipped.
-    private static void FlushDirectory(string directory)
-    {
-        if (OperatingSystem.IsWindows()) return;
-        try
-        {
-            var fd = Native.open(directory, 0 /* O_RDONLY */);
-            if (fd < 0) return; // best effort: the data itself is already on disk
-            try
-            {
-                _ = Native.fsync(fd);
-            }
-            finally
-            {
-                _ = Native.close(fd);
-            }
-        }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-        {
-            // A platform without a "libc" library name: the data is on disk; only the rename's durability is weaker.
-        }
-    }
-
-    private static class Native
-    {
-        [DllImport("libc", SetLastError = true)]
-        public static extern int open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
-
-        [DllImport("libc", SetLastError = true)]
-        public static extern int fsync(int fd);
-
-        [DllImport("libc", SetLastError = true)]
-        public static extern int close(int fd);
     }
 }

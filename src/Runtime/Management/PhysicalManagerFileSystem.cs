@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Checkpoint;
 
 /// <summary>The real file system.</summary>
@@ -28,39 +26,5 @@ internal sealed class PhysicalManagerFileSystem : IManagerFileSystem
 
     public void DeleteDirectory(string path) => Directory.Delete(path, recursive: false);
 
-    // A rename lives in the directory; without flushing it a power cut can lose the new name although the data
-    // is on disk. Windows has no directory handle to flush (NTFS journals renames), so it is skipped there.
-    public void SyncDirectory(string path)
-    {
-        if (OperatingSystem.IsWindows()) return;
-        try
-        {
-            var fd = Native.open(path, 0 /* O_RDONLY */);
-            if (fd < 0) return; // best effort: the data itself is already on disk
-            try
-            {
-                _ = Native.fsync(fd);
-            }
-            finally
-            {
-                _ = Native.close(fd);
-            }
-        }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-        {
-            // No "libc" on this platform: only the durability of the rename is weaker.
-        }
-    }
-
-    private static class Native
-    {
-        [DllImport("libc", SetLastError = true)]
-        public static extern int open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
-
-        [DllImport("libc", SetLastError = true)]
-        public static extern int fsync(int fd);
-
-        [DllImport("libc", SetLastError = true)]
-        public static extern int close(int fd);
-    }
+    public void SyncDirectory(string path) => DirectorySync.Flush(path);
 }

@@ -13,6 +13,9 @@ public static partial class MsgPackCheckpoint
     /// any plain tree) and restored when a template holds one (<paramref name="fromDict"/>: the template object,
     /// the saved dictionary and the mismatch mode, returning the restored object). Braintools'
     /// <c>msgpack_register_serialization(cls, to_state_dict, from_state_dict)</c>.
+    /// <paramref name="fromDict"/> runs while the load is still checking, before anything is changed: it should
+    /// build a new object rather than change the template, and an exception it throws is reported as a mismatch
+    /// at that path.
     /// </summary>
     /// <exception cref="CheckpointException">
     /// <typeparamref name="T"/> is already registered and <paramref name="overrideExisting"/> is false.

@@ -26,7 +26,19 @@ internal sealed class TemplateRestorer(LoadSource source, LoadOptions options, L
         {
             if (source.MapEntries(node) is null) return Mismatched(path, $"expected a map for a registered {template.GetType().Name}, found {source.Describe(node)}");
             var dict = (StateDict)source.Materialize(node);
-            return () => custom.FromDict(template, dict, options.Mismatch);
+            // The user's conversion runs during the checks, not the apply: an exception from it is a problem of
+            // this path, and nothing has been changed yet when it happens.
+            object? restored;
+            try
+            {
+                restored = custom.FromDict(template, dict, options.Mismatch);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return Mismatched(path, $"the registered conversion of {template.GetType().Name} failed: {e.Message}");
+            }
+
+            return () => restored;
         }
 
         switch (template)

@@ -17,6 +17,8 @@ public class CustomTypeRegistryTests
 
     private sealed class Unregistered;
 
+    private sealed class Fragile;
+
     private static void RegisterCustomLayer() =>
         MsgPackCheckpoint.Register<CustomLayer>(
             layer => new Dictionary<string, object?>
@@ -76,5 +78,29 @@ public class CustomTypeRegistryTests
     {
         var error = Assert.Throws<CheckpointException>(() => TreeConverter.FromObject(new Dictionary<string, object?> { ["x"] = new Unregistered() }));
         Assert.Contains("MsgPackCheckpoint.Register<Unregistered>", error.Message);
+    }
+
+    [Fact]
+    public void A_failing_registered_conversion_is_a_mismatch_at_its_path_and_changes_nothing()
+    {
+        MsgPackCheckpoint.Register<Fragile>(
+            _ => new Dictionary<string, object?> { ["v"] = 1 },
+            (_, _, _) => throw new InvalidOperationException("no 'w' key"),
+            overrideExisting: true);
+        using var dir = new TempDirectory();
+        var path = MsgPackCheckpoint.Save(dir.File("fragile.msgpack"), new Dictionary<string, object?>
+        {
+            ["weights"] = Tensor<float>.Full(5f, 3),
+            ["layer"] = new Fragile(),
+        });
+        var weights = Tensor<float>.Zeros(3);
+        var template = new Dictionary<string, object?> { ["weights"] = weights, ["layer"] = new Fragile() };
+
+        var error = Assert.Throws<StateMismatchException>(() => MsgPackCheckpoint.Restore(path, template));
+
+        var problem = Assert.Single(error.Report.Mismatched);
+        Assert.Equal("layer", problem.Path);
+        Assert.Contains("no 'w' key", problem.Reason);
+        Assert.All(weights.Data, v => Assert.Equal(0f, v));
     }
 }

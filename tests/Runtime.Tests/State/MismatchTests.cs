@@ -122,6 +122,24 @@ public class MismatchTests
         Assert.Equal(["Vector", "Label", "Phase"], error.Report.Mismatched.Select(p => p.Path).ToArray());
     }
 
+    [Theory]
+    [InlineData("7")]
+    [InlineData("Rest, Active")]
+    [InlineData(" Active")]
+    public void Enum_names_must_be_declared_names(string text)
+    {
+        var target = new Everything();
+        var dict = new Everything().ToStateDict();
+        dict["Phase"] = new StringNode(text);
+
+        var error = Assert.Throws<StateMismatchException>(() => target.LoadStateDict(dict));
+
+        Assert.Equal("Phase", Assert.Single(error.Report.Mismatched).Path);
+        dict["Phase"] = new StringNode("Refractory");
+        Assert.True(target.LoadStateDict(dict).IsClean);
+        Assert.Equal(Phase.Refractory, target.Phase);
+    }
+
     private static void AssertSameState(StateDict expected, IStateful model)
     {
         var actual = model.ToStateDict();

@@ -32,7 +32,9 @@ public sealed class EnumAccessor<TEnum>(Func<TEnum> get, Action<TEnum> set, Func
     {
         if (node is StringNode name)
         {
+            // Only a declared name: TryParse alone also takes digits ("7"), padding and comma lists ("A, B").
             return Enum.TryParse<TEnum>(name.Value, ignoreCase: false, out var parsed)
+                   && Enum.IsDefined(parsed) && parsed.ToString() == name.Value
                 ? LoadCheck.Ok(() => set(parsed))
                 : LoadCheck.Fail($"'{name.Value}' is not a member of {typeof(TEnum).Name}");
         }

@@ -141,6 +141,14 @@ internal static class Descriptors
         DiagnosticSeverity.Error,
         "Tensors and arrays store unmanaged elements; a type parameter without the unmanaged constraint cannot be saved.");
 
+    public static readonly DiagnosticDescriptor FillDoesNotFit = Create(
+        "CKPT0017",
+        "ShortTerm Fill does not fit the member type",
+        "'{0}' has [ShortTerm(Fill = {1})], which '{2}' cannot hold exactly; use a value in the type's range (whole numbers for integers, 0 or 1 for bool) or an Initializer",
+        StateCategory,
+        DiagnosticSeverity.Error,
+        "ResetState() sets the member to its Fill value; a value outside the element type's range would wrap or not compile, so the generator leaves the member out of ResetState.");
+
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpLinkBase + id + ".md");
 }

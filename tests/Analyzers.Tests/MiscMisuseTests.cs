@@ -4,6 +4,7 @@ using Init = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.In
 using Module = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.EmptyModuleAnalyzer>;
 using Outside = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.StateOutsideClassAnalyzer>;
 using Former = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.FormerNameCollisionAnalyzer>;
+using Fill = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.FillAnalyzer>;
 
 namespace Checkpoint.Analyzers.Tests;
 
@@ -128,6 +129,35 @@ public class FormerNameCollisionTests
         {
             [Param(FormerNames = new[] { "weight", "W" })] public float[] W = new float[1];
             [Param(FormerNames = new[] { "b" })] public float[] Bias = new float[1];
+        }
+        """);
+}
+
+public class FillTests
+{
+    [Fact]
+    public Task Fills_the_type_cannot_hold_are_reported() => Fill.AnalyzeAsync("""
+        public enum Small : byte { A }
+        public partial class Counters
+        {
+            [{|CKPT0017:ShortTerm(Fill = -1)|}] public uint Negative;
+            [{|CKPT0017:ShortTerm(Fill = 300)|}] public byte TooLarge;
+            [{|CKPT0017:ShortTerm(Fill = 0.5)|}] public Tensor<int> Fraction = Tensor<int>.Zeros(2);
+            [{|CKPT0017:ShortTerm(Fill = 2)|}] public bool[] Flags = new bool[2];
+            [{|CKPT0017:ShortTerm(Fill = -1)|}] public Small Mode;
+        }
+        """);
+
+    [Fact]
+    public Task Fills_that_fit_are_not_reported() => Fill.AnalyzeAsync("""
+        public partial class Neuron
+        {
+            [ShortTerm(Fill = -65.5)] public Tensor<float> V = Tensor<float>.Zeros(2);
+            [ShortTerm(Fill = 255)] public byte Max;
+            [ShortTerm(Fill = -128)] public sbyte Min;
+            [ShortTerm(Fill = 1)] public bool On;
+            [ShortTerm(Fill = 1e300)] public double Huge;
+            [ShortTerm] public uint Count;
         }
         """);
 }

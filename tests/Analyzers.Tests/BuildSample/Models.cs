@@ -82,6 +82,12 @@ public partial class Generic<T>
     [Param] public T[] Values = []; // expect: CKPT0016
 }
 
+public partial class Counters
+{
+    [ShortTerm(Fill = -1)] public uint Count; // expect: CKPT0017
+    [ShortTerm(Fill = 3)] public byte Fits;
+}
+
 public class DerivedFromNotPartial : NotPartialLayer
 {
 }

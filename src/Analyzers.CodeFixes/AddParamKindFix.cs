@@ -11,35 +11,23 @@ namespace Checkpoint.Analyzers.CodeFixes;
 /// <summary>CKPT0003: adds <c>| StateKinds.Param</c> to the kinds of a save.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddParamKindFix))]
 [Shared]
-public sealed class AddParamKindFix : CodeFixProvider
+public sealed class AddParamKindFix() : CheckpointCodeFix(Descriptors.ParamsOmitted)
 {
     private const string Title = "Add StateKinds.Param";
 
     /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.ParamsOmitted.Id);
-
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    private protected override void RegisterFixes(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+        // Defaulted kinds have no expression to extend; the user picks the kinds explicitly instead.
+        if (diagnostic.Properties.ContainsKey(SaveCalls.DefaultedProperty))
             return;
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            // Defaulted kinds have no expression to extend; the user picks the kinds explicitly instead.
-            if (diagnostic.Properties.ContainsKey(SaveCalls.DefaultedProperty))
-                continue;
-            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            var expression = node is ArgumentSyntax argument ? argument.Expression : node as ExpressionSyntax;
-            if (expression is null)
-                continue;
-            context.RegisterCodeFix(
-                CodeAction.Create(Title, _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(expression, WithParam(expression)))), "CKPT0003.AddParam"),
-                diagnostic);
-        }
+        var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        var expression = node is ArgumentSyntax argument ? argument.Expression : node as ExpressionSyntax;
+        if (expression is null)
+            return;
+        context.RegisterCodeFix(
+            CodeAction.Create(Title, _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(expression, WithParam(expression)))), "CKPT0003.AddParam"),
+            diagnostic);
     }
 
     private static ExpressionSyntax WithParam(ExpressionSyntax kinds)

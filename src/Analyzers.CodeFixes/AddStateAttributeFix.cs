@@ -10,7 +10,7 @@ namespace Checkpoint.Analyzers.CodeFixes;
 /// <summary>CKPT0001: marks an unsaved learnable-looking member [Param], [LongTerm], [ShortTerm] or [NotState].</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddStateAttributeFix))]
 [Shared]
-public sealed class AddStateAttributeFix : CodeFixProvider
+public sealed class AddStateAttributeFix() : CheckpointCodeFix(Descriptors.UnsavedParameter)
 {
     private static readonly (string Attribute, string Title)[] Choices =
     [
@@ -21,28 +21,16 @@ public sealed class AddStateAttributeFix : CodeFixProvider
     ];
 
     /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.UnsavedParameter.Id);
-
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    private protected override void RegisterFixes(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+        var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        if (SyntaxEdits.MemberDeclaration(node) is not { } member)
             return;
-        foreach (var diagnostic in context.Diagnostics)
+        foreach (var (attribute, title) in Choices)
         {
-            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            if (SyntaxEdits.MemberDeclaration(node) is not { } member)
-                continue;
-            foreach (var (attribute, title) in Choices)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(title, token => AddAttributeAsync(context.Document, member, attribute, token), "CKPT0001.Add" + attribute),
-                    diagnostic);
-            }
+            context.RegisterCodeFix(
+                CodeAction.Create(title, token => AddAttributeAsync(context.Document, member, attribute, token), "CKPT0001.Add" + attribute),
+                diagnostic);
         }
     }
 

@@ -16,48 +16,36 @@ namespace Checkpoint.Analyzers.CodeFixes;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MakeWritableFix))]
 [Shared]
-public sealed class MakeWritableFix : CodeFixProvider
+public sealed class MakeWritableFix() : CheckpointCodeFix(Descriptors.NotRestorable, Descriptors.ConfigMisuse)
 {
     /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.NotRestorable.Id, Descriptors.ConfigMisuse.Id);
-
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    private protected override void RegisterFixes(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+        if (!diagnostic.Properties.TryGetValue(WritabilityProblem.FixProperty, out var fix) || fix is null)
             return;
-        foreach (var diagnostic in context.Diagnostics)
+        var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        if (SyntaxEdits.MemberDeclaration(node) is not { } member)
+            return;
+        MemberDeclarationSyntax? updated = fix switch
         {
-            if (!diagnostic.Properties.TryGetValue(WritabilityProblem.FixProperty, out var fix) || fix is null)
-                continue;
-            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            if (SyntaxEdits.MemberDeclaration(node) is not { } member)
-                continue;
-            MemberDeclarationSyntax? updated = fix switch
-            {
-                WritabilityProblem.RemoveReadonly => SyntaxEdits.RemoveModifier(member, SyntaxKind.ReadOnlyKeyword),
-                WritabilityProblem.RemoveStatic => SyntaxEdits.RemoveModifier(member, SyntaxKind.StaticKeyword),
-                WritabilityProblem.AddSetter when member is PropertyDeclarationSyntax property => AddSetter(property),
-                WritabilityProblem.InitToSet when member is PropertyDeclarationSyntax property => InitToSet(property),
-                _ => null,
-            };
-            if (updated is null)
-                continue;
-            var title = fix switch
-            {
-                WritabilityProblem.RemoveReadonly => "Remove 'readonly'",
-                WritabilityProblem.RemoveStatic => "Remove 'static'",
-                WritabilityProblem.InitToSet => "Replace 'init' with 'set'",
-                _ => "Add 'set;'",
-            };
-            context.RegisterCodeFix(
-                CodeAction.Create(title, _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(member, updated))), diagnostic.Id + ".MakeWritable"),
-                diagnostic);
-        }
+            WritabilityProblem.RemoveReadonly => SyntaxEdits.RemoveModifier(member, SyntaxKind.ReadOnlyKeyword),
+            WritabilityProblem.RemoveStatic => SyntaxEdits.RemoveModifier(member, SyntaxKind.StaticKeyword),
+            WritabilityProblem.AddSetter when member is PropertyDeclarationSyntax property => AddSetter(property),
+            WritabilityProblem.InitToSet when member is PropertyDeclarationSyntax property => InitToSet(property),
+            _ => null,
+        };
+        if (updated is null)
+            return;
+        var title = fix switch
+        {
+            WritabilityProblem.RemoveReadonly => "Remove 'readonly'",
+            WritabilityProblem.RemoveStatic => "Remove 'static'",
+            WritabilityProblem.InitToSet => "Replace 'init' with 'set'",
+            _ => "Add 'set;'",
+        };
+        context.RegisterCodeFix(
+            CodeAction.Create(title, _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(member, updated))), diagnostic.Id + ".MakeWritable"),
+            diagnostic);
     }
 
     private static PropertyDeclarationSyntax? InitToSet(PropertyDeclarationSyntax property)

@@ -16,7 +16,7 @@ internal static class TextTreeWriter
         var totals = new Totals();
         Collect(root, "", rows, totals);
 
-        output.WriteLine($"{fileName} ({FormatBytes(fileSize)})");
+        output.WriteLine($"{fileName} ({Sizes.Format(fileSize)})");
         if (rows.Count == 0)
         {
             output.WriteLine("  (empty)");
@@ -41,7 +41,7 @@ internal static class TextTreeWriter
 
         output.WriteLine(
             $"total: {totals.Leaves} leaves, {totals.Arrays} arrays, {totals.Elements} elements, " +
-            $"{FormatBytes(totals.ArrayBytes)} of array data");
+            $"{Sizes.Format(totals.ArrayBytes)} of array data");
     }
 
     private sealed class Totals
@@ -133,12 +133,4 @@ internal static class TextTreeWriter
     }
 
     private static string Quote(string value) => value.Length > 60 ? $"\"{value[..57]}…\"" : $"\"{value}\"";
-
-    private static string FormatBytes(long bytes) => bytes switch
-    {
-        < 1024 => $"{bytes} B",
-        < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.0} KiB"),
-        < 1024L * 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.0} MiB"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024 * 1024):0.00} GiB"),
-    };
 }

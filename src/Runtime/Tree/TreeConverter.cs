@@ -55,22 +55,23 @@ public static class TreeConverter
                 case ITensor tensor: return new TensorNode(tensor);
                 case string text: return new StringNode(text);
                 case byte[] bytes: return new BytesNode(bytes);
-                case bool flag: return new BoolNode(flag);
                 case Enum enumValue: return EnumNode(enumValue);
-                case sbyte v: return new IntegerNode(v);
-                case byte v: return new IntegerNode(v);
-                case short v: return new IntegerNode(v);
-                case ushort v: return new IntegerNode(v);
-                case int v: return new IntegerNode(v);
-                case uint v: return new IntegerNode(v);
-                case long v: return new IntegerNode(v);
-                case ulong v: return new IntegerNode(v);
-                case double v: return new FloatNode(v);
-                case float v: return NumpyScalarNode.From(v);
-                case Half v: return NumpyScalarNode.From(v);
-                case BFloat16 v: return NumpyScalarNode.From(v);
-                case Complex64 v: return NumpyScalarNode.From(v);
-                case Complex v: return new ComplexNode(v);
+                // Scalars map exactly as model members do (ScalarNodes holds the one mapping).
+                case bool v: return ScalarNodes.ToNode(v);
+                case sbyte v: return ScalarNodes.ToNode(v);
+                case byte v: return ScalarNodes.ToNode(v);
+                case short v: return ScalarNodes.ToNode(v);
+                case ushort v: return ScalarNodes.ToNode(v);
+                case int v: return ScalarNodes.ToNode(v);
+                case uint v: return ScalarNodes.ToNode(v);
+                case long v: return ScalarNodes.ToNode(v);
+                case ulong v: return ScalarNodes.ToNode(v);
+                case double v: return ScalarNodes.ToNode(v);
+                case float v: return ScalarNodes.ToNode(v);
+                case Half v: return ScalarNodes.ToNode(v);
+                case BFloat16 v: return ScalarNodes.ToNode(v);
+                case Complex64 v: return ScalarNodes.ToNode(v);
+                case Complex v: return ScalarNodes.ToNode(v);
                 case Array array when ArrayTensor(array) is { } view: return new TensorNode(view);
                 // net.States(kinds): the seed's net.states(ParamState), saved as the nested tree of its paths.
                 case IEnumerable<StateEntry> entries: return StateTree.FromEntries(entries);

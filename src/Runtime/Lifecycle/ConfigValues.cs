@@ -169,14 +169,12 @@ public sealed class ConfigReader
         if (!TryGet(key, out var node)) return;
         try
         {
-            switch (node)
+            // ScalarNodes reads integer numpy scalars exactly (int64 values beyond 2^53 included); floating ones
+            // are not integers here, as before.
+            if (node is IntegerNode or NumpyScalarNode && ScalarNodes.TryRead(node, out var number) && number.IsInteger)
             {
-                case IntegerNode number:
-                    value = convert(number.Value);
-                    return;
-                case NumpyScalarNode scalar when !scalar.Value.DType.IsFloatingPoint() && !scalar.Value.DType.IsComplex():
-                    value = convert((Int128)ScalarValue(scalar).Real);
-                    return;
+                value = convert(number.Integer);
+                return;
             }
         }
         catch (OverflowException)

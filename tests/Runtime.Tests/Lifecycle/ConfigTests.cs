@@ -26,6 +26,31 @@ public class ConfigTests
     }
 
     [Fact]
+    public void Integer_numpy_scalars_read_exactly_and_floating_ones_are_not_integers()
+    {
+        const long beyondDouble = (1L << 60) + 1; // not representable as a double
+        var map = new StateDict { ["big"] = NumpyScalarNode.From(beyondDouble), ["small"] = NumpyScalarNode.From((short)7), ["real"] = NumpyScalarNode.From(2.5f) };
+        var reader = new ConfigReader(map, "Test", Mismatch.Warn);
+        long big = 0, real = 0;
+        int small = 0;
+
+        reader.Read("big", ref big);
+        reader.Read("small", ref small);
+        reader.Read("real", ref real);
+
+        Assert.Equal((beyondDouble, 7, 0L), (big, small, real));
+        Assert.Throws<CheckpointException>(() =>
+        {
+            var strict = new ConfigReader(map, "Test", Mismatch.Error);
+            long value = 0;
+            strict.Read("real", ref value);
+            strict.Read("big", ref value);
+            strict.Read("small", ref value);
+            strict.Finish();
+        });
+    }
+
+    [Fact]
     public void A_Python_written_config_with_floats_for_float_members_reads()
     {
         // Python writes learning rates as float64 and sizes as int; ints are also accepted for float members.

@@ -7,9 +7,9 @@ namespace ManagerDemo;
 /// <summary>A linear model y = x·weight + bias; the generator writes its state code.</summary>
 public partial class Regressor
 {
-    public Regressor(int inputs) => Weight = Tensor<float>.Zeros(inputs);
+    public Regressor(int inputs) => Weight = NdArray<float>.Zeros(inputs);
 
-    [Param] public Tensor<float> Weight;
+    [Param] public NdArray<float> Weight;
 
     [Param] public float Bias;
 
@@ -24,13 +24,13 @@ public partial class Regressor
 /// <summary>SGD with momentum: its velocity buffers are long-term state, saved as <c>optimizer.msgpack</c>.</summary>
 public partial class Momentum
 {
-    public Momentum(int parameters) => Velocity = Tensor<float>.Zeros(parameters);
+    public Momentum(int parameters) => Velocity = NdArray<float>.Zeros(parameters);
 
     [Config] public float LearningRate = 0.05f;
 
     [Config] public float Beta = 0.9f;
 
-    [LongTerm] public Tensor<float> Velocity;
+    [LongTerm] public NdArray<float> Velocity;
 
     [LongTerm] public long Updates;
 

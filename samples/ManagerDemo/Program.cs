@@ -1,3 +1,4 @@
+using Checkpoint.Management;
 using System.Globalization;
 using Checkpoint;
 using ManagerDemo;

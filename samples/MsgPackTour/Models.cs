@@ -6,9 +6,9 @@ namespace MsgPackTour;
 [StateNaming(NamingPolicy.SnakeCase)]
 public partial class SimpleModel
 {
-    [Param] public Tensor<float> Weight = new([1f, 2f, 3f, 4f], 2, 2);
-    [Param] public Tensor<float> Bias = new([0.1f, 0.2f], 2);
-    [LongTerm] public Tensor<float> RunningMean = Tensor<float>.Zeros(2);
+    [Param] public NdArray<float> Weight = new([1f, 2f, 3f, 4f], 2, 2);
+    [Param] public NdArray<float> Bias = new([0.1f, 0.2f], 2);
+    [LongTerm] public NdArray<float> RunningMean = NdArray<float>.Zeros(2);
 }
 
 /// <summary>The guide's CustomLayer: not a model, saved through a registered conversion.</summary>
@@ -16,6 +16,6 @@ public sealed class CustomLayer(int inputSize, int outputSize)
 {
     public int InputSize { get; } = inputSize;
     public int OutputSize { get; } = outputSize;
-    public Tensor<double> Weights { get; set; } = Tensor<double>.Full(0.5, inputSize, outputSize);
-    public Tensor<double> Bias { get; set; } = Tensor<double>.Zeros(outputSize);
+    public NdArray<double> Weights { get; set; } = NdArray<double>.Full(0.5, inputSize, outputSize);
+    public NdArray<double> Bias { get; set; } = NdArray<double>.Zeros(outputSize);
 }

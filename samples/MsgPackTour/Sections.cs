@@ -9,8 +9,8 @@ internal static class Sections
         Console.WriteLine("Simple data structures");
         var modelData = new Dictionary<string, object?>
         {
-            ["weights"] = new Tensor<float>([1f, 2f, 3f, 4f], 2, 2),
-            ["bias"] = new Tensor<float>([0.1f, 0.2f], 2),
+            ["weights"] = new NdArray<float>([1f, 2f, 3f, 4f], 2, 2),
+            ["bias"] = new NdArray<float>([0.1f, 0.2f], 2),
             ["config"] = new Dictionary<string, object?> { ["learning_rate"] = 0.001, ["batch_size"] = 32 },
         };
         var path = MsgPackCheckpoint.Save(Path.Combine(dir, "model_checkpoint.msgpack"), modelData);
@@ -27,13 +27,13 @@ internal static class Sections
         var path = Path.Combine(dir, "model_checkpoint.msgpack");
         var template = new Dictionary<string, object?>
         {
-            ["weights"] = Tensor<float>.Zeros(2, 2),
-            ["bias"] = Tensor<float>.Zeros(2),
+            ["weights"] = NdArray<float>.Zeros(2, 2),
+            ["bias"] = NdArray<float>.Zeros(2),
             ["config"] = new Dictionary<string, object?> { ["learning_rate"] = 0.0, ["batch_size"] = 0 },
         };
         var restored = MsgPackCheckpoint.Restore(path, template);
         var config = (Dictionary<string, object?>)restored["config"]!;
-        checks.That(((Tensor<float>)restored["weights"]!)[1, 1] == 4f, "weights restored into the template's tensor");
+        checks.That(((NdArray<float>)restored["weights"]!)[1, 1] == 4f, "weights restored into the template's tensor");
         checks.That(config["batch_size"] is 32, "batch_size restored as an int");
     }
 
@@ -74,8 +74,8 @@ internal static class Sections
                     (int)((IntegerNode)saved["input_size"]).Value,
                     (int)((IntegerNode)saved["output_size"]).Value)
                 {
-                    Weights = (Tensor<double>)((TensorNode)saved["weights"]).Tensor,
-                    Bias = (Tensor<double>)((TensorNode)saved["bias"]).Tensor,
+                    Weights = (NdArray<double>)((TensorNode)saved["weights"]).Tensor,
+                    Bias = (NdArray<double>)((TensorNode)saved["bias"]).Tensor,
                 });
         }
 
@@ -127,12 +127,12 @@ internal static class Sections
 
         var warned = MsgPackCheckpoint.Restore(path, NewModel(), new LoadOptions { Mismatch = Mismatch.Warn }, out var report);
         var layer3 = (Dictionary<string, object?>)warned["layer3"]!;
-        checks.That(((Tensor<float>)layer3["weights"]!)[0, 0] == 7f, "warn mode keeps layer3 from the target");
+        checks.That(((NdArray<float>)layer3["weights"]!)[0, 0] == 7f, "warn mode keeps layer3 from the target");
         checks.That(report.Problems.Count == 2, $"warn mode reports {report.Problems.Count} problems (layer3, config.momentum)");
 
         var ignored = MsgPackCheckpoint.Restore(path, NewModel(), Mismatch.Ignore);
         var layer1 = (Dictionary<string, object?>)ignored["layer1"]!;
-        checks.That(((Tensor<float>)layer1["weights"]!)[0, 0] == 1f, "ignore mode loads what matches");
+        checks.That(((NdArray<float>)layer1["weights"]!)[0, 0] == 1f, "ignore mode loads what matches");
     }
 
     public static async Task AsyncSaves(string dir, Checks checks)
@@ -140,17 +140,17 @@ internal static class Sections
         Console.WriteLine("Async checkpointing");
         var large = new Dictionary<string, object?>
         {
-            ["embeddings"] = Tensor<float>.Full(1f, 1000, 512),
+            ["embeddings"] = NdArray<float>.Full(1f, 1000, 512),
             ["step"] = 5000,
         };
         await using var saver = new AsyncCheckpointer();
         var path = Path.Combine(dir, "large_model.msgpack");
         saver.Save(path, large);
         // Training may change the data as soon as Save returns: the file gets the snapshot.
-        ((Tensor<float>)large["embeddings"]!).AsSpan().Fill(2f);
+        ((NdArray<float>)large["embeddings"]!).AsSpan().Fill(2f);
         await saver.WaitAsync();
         var saved = (TensorNode)MsgPackCheckpoint.LoadStateDict(path)["embeddings"];
-        checks.That(((Tensor<float>)saved.Tensor)[999, 511] == 1f, "the file holds the values at the time of Save");
+        checks.That(((NdArray<float>)saved.Tensor)[999, 511] == 1f, "the file holds the values at the time of Save");
     }
 
     public static void Quantities(string dir, Checks checks)
@@ -187,7 +187,7 @@ internal static class Sections
 
     private static Dictionary<string, object?> Layer(int rows, int columns, float value) => new()
     {
-        ["weights"] = Tensor<float>.Full(value, rows, columns),
-        ["bias"] = Tensor<float>.Zeros(columns),
+        ["weights"] = NdArray<float>.Full(value, rows, columns),
+        ["bias"] = NdArray<float>.Zeros(columns),
     };
 }

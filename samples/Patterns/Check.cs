@@ -11,5 +11,5 @@ internal static class Check
     public static bool SameParams(IStateful a, IStateful b) =>
         a.States(StateKinds.Param).Zip(b.States(StateKinds.Param))
             .All(pair => pair.First.Path == pair.Second.Path
-                && ((Tensor<float>)pair.First.Value!).AsBytes().SequenceEqual(((Tensor<float>)pair.Second.Value!).AsBytes()));
+                && ((NdArray<float>)pair.First.Value!).AsBytes().SequenceEqual(((NdArray<float>)pair.Second.Value!).AsBytes()));
 }

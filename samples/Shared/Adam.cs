@@ -7,15 +7,15 @@ public partial class AdamMoments
     /// <summary>Zero moments shaped like the parameter.</summary>
     public AdamMoments(IReadOnlyList<int> shape)
     {
-        M = Tensor<float>.Zeros([.. shape]);
-        V = Tensor<float>.Zeros([.. shape]);
+        M = NdArray<float>.Zeros([.. shape]);
+        V = NdArray<float>.Zeros([.. shape]);
     }
 
     /// <summary>The running mean of the gradient.</summary>
-    [LongTerm] public Tensor<float> M { get; set; }
+    [LongTerm] public NdArray<float> M { get; set; }
 
     /// <summary>The running mean of the squared gradient.</summary>
-    [LongTerm] public Tensor<float> V { get; set; }
+    [LongTerm] public NdArray<float> V { get; set; }
 }
 
 /// <summary>
@@ -32,7 +32,7 @@ public partial class Adam
         LearningRate = learningRate;
         foreach (var entry in model.States(StateKinds.Param))
         {
-            if (entry.Value is Tensor<float> tensor) Moments[entry.Path] = new AdamMoments(tensor.Shape);
+            if (entry.Value is NdArray<float> tensor) Moments[entry.Path] = new AdamMoments(tensor.Shape);
         }
     }
 
@@ -62,7 +62,7 @@ public partial class Adam
         var correction2 = 1f - MathF.Pow(Beta2, Step);
         foreach (var entry in model.States(StateKinds.Param))
         {
-            if (entry.Value is not Tensor<float> parameter || !gradients.TryGetValue(entry.Path, out var gradient)) continue;
+            if (entry.Value is not NdArray<float> parameter || !gradients.TryGetValue(entry.Path, out var gradient)) continue;
             var moments = Moments[entry.Path];
             var p = parameter.Data;
             var m = moments.M.Data;

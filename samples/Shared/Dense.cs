@@ -7,17 +7,17 @@ public partial class Dense
     /// <summary>A layer with small random weights and zero bias.</summary>
     public Dense(int inputs, int outputs, Xoshiro128 rng)
     {
-        Weight = Tensor<float>.Zeros(inputs, outputs);
-        Bias = Tensor<float>.Zeros(outputs);
+        Weight = NdArray<float>.Zeros(inputs, outputs);
+        Bias = NdArray<float>.Zeros(outputs);
         var scale = 1f / MathF.Sqrt(inputs);
         foreach (ref var w in Weight.AsSpan()) w = (rng.NextFloat() * 2f - 1f) * scale;
     }
 
     /// <summary>The weight matrix, inputs by outputs.</summary>
-    [Param] public Tensor<float> Weight { get; set; }
+    [Param] public NdArray<float> Weight { get; set; }
 
     /// <summary>The bias vector.</summary>
-    [Param] public Tensor<float> Bias { get; set; }
+    [Param] public NdArray<float> Bias { get; set; }
 
     /// <summary>Input size.</summary>
     public int Inputs => Weight.Shape[0];

@@ -66,7 +66,7 @@ public static class Training
     }
 
     private static Dictionary<string, float[]> NewGradients(Mlp model) =>
-        model.States(StateKinds.Param).ToDictionary(e => e.Path, e => new float[((Tensor<float>)e.Value!).Length]);
+        model.States(StateKinds.Param).ToDictionary(e => e.Path, e => new float[((NdArray<float>)e.Value!).Length]);
 
     // Accumulates scale * d(loss)/d(parameter) for one sample; returns the sample's loss.
     private static float Backward(Mlp model, float[] x, float[] target, Dictionary<string, float[]> gradients, float scale)

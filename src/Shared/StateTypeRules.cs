@@ -13,7 +13,7 @@ internal enum StateTypeKind
     /// <summary>Not something Checkpoint can save or visit.</summary>
     Unsupported = 0,
 
-    /// <summary><c>Checkpoint.Tensor&lt;T&gt;</c> of an element type.</summary>
+    /// <summary><c>Checkpoint.NdArray&lt;T&gt;</c> of an element type.</summary>
     Tensor,
 
     /// <summary>A rectangular array (<c>T[]</c>, <c>T[,]</c>, ...) of an element type.</summary>
@@ -111,7 +111,7 @@ internal static class StateTypeRules
 
     // Runtime types, by metadata name.
     public const string IStatefulMetadataName = "Checkpoint.IStateful";
-    public const string TensorMetadataName = "Checkpoint.Tensor`1";
+    public const string TensorMetadataName = "Checkpoint.NdArray`1";
     public const string QuantityMetadataName = "Checkpoint.Quantity";
     public const string BFloat16MetadataName = "Checkpoint.BFloat16";
     public const string Complex64MetadataName = "Checkpoint.Complex64";
@@ -217,11 +217,11 @@ internal static class StateTypeRules
             || HasFullName(named, Namespace, "Complex64");
     }
 
-    /// <summary>True for <c>Checkpoint.Tensor&lt;T&gt;</c> with an element type T.</summary>
+    /// <summary>True for <c>Checkpoint.NdArray&lt;T&gt;</c> with an element type T.</summary>
     public static bool IsTensor(INamedTypeSymbol type, out ITypeSymbol element)
     {
         element = null!;
-        if (type.Arity != 1 || !HasFullName(type, Namespace, "Tensor")) return false;
+        if (type.Arity != 1 || !HasFullName(type, Namespace, "NdArray")) return false;
         element = type.TypeArguments[0];
         return IsElementType(element);
     }

@@ -51,12 +51,12 @@ public class InitializerTests
         public partial class Base
         {
             [Param] public float[] W = new float[1];
-            protected Tensor<float> Zeros() => Tensor<float>.Zeros(1);
+            protected NdArray<float> Zeros() => NdArray<float>.Zeros(1);
         }
         public partial class Neuron : Base
         {
             [ShortTerm(Initializer = nameof(Rest))] public float[] V = new float[1];
-            [ShortTerm(Initializer = nameof(Zeros))] public Tensor<float> I = Tensor<float>.Zeros(1);
+            [ShortTerm(Initializer = nameof(Zeros))] public NdArray<float> I = NdArray<float>.Zeros(1);
             [ShortTerm(Initializer = nameof(Count))] public long N;
             float[] Rest() => new float[1];
             int Count() => 0;
@@ -142,7 +142,7 @@ public class FillTests
         {
             [{|CKPT0017:ShortTerm(Fill = -1)|}] public uint Negative;
             [{|CKPT0017:ShortTerm(Fill = 300)|}] public byte TooLarge;
-            [{|CKPT0017:ShortTerm(Fill = 0.5)|}] public Tensor<int> Fraction = Tensor<int>.Zeros(2);
+            [{|CKPT0017:ShortTerm(Fill = 0.5)|}] public NdArray<int> Fraction = NdArray<int>.Zeros(2);
             [{|CKPT0017:ShortTerm(Fill = 2)|}] public bool[] Flags = new bool[2];
             [{|CKPT0017:ShortTerm(Fill = -1)|}] public Small Mode;
         }
@@ -152,7 +152,7 @@ public class FillTests
     public Task Fills_that_fit_are_not_reported() => Fill.AnalyzeAsync("""
         public partial class Neuron
         {
-            [ShortTerm(Fill = -65.5)] public Tensor<float> V = Tensor<float>.Zeros(2);
+            [ShortTerm(Fill = -65.5)] public NdArray<float> V = NdArray<float>.Zeros(2);
             [ShortTerm(Fill = 255)] public byte Max;
             [ShortTerm(Fill = -128)] public sbyte Min;
             [ShortTerm(Fill = 1)] public bool On;

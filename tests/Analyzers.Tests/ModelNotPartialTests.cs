@@ -9,7 +9,7 @@ public class ModelNotPartialTests
     public Task Model_and_module_without_partial_are_reported() => V.AnalyzeAsync("""
         public class {|CKPT0004:Layer|}
         {
-            [Param] public Tensor<float> Weight = Tensor<float>.Zeros(2);
+            [Param] public NdArray<float> Weight = NdArray<float>.Zeros(2);
         }
         [Module]
         public sealed class {|CKPT0004:Net|}
@@ -28,7 +28,7 @@ public class ModelNotPartialTests
         {
             public partial class {|#0:Inner|}
             {
-                [Param] public Tensor<float> Weight = Tensor<float>.Zeros(2);
+                [Param] public NdArray<float> Weight = NdArray<float>.Zeros(2);
             }
         }
         """, new DiagnosticResult(Descriptors.ModelNotPartial).WithLocation(0).WithArguments("Outer.Inner", "'Outer'")
@@ -38,18 +38,18 @@ public class ModelNotPartialTests
     public Task Partial_models_split_files_and_plain_classes_are_not_reported() => V.AnalyzeAsync(["""
         public partial class Layer
         {
-            [Param] public Tensor<float> Weight = Tensor<float>.Zeros(2);
+            [Param] public NdArray<float> Weight = NdArray<float>.Zeros(2);
         }
         public partial class Outer
         {
             public partial class Inner { [LongTerm] public long Steps; }
         }
-        public class Plain { public Tensor<float> Data = Tensor<float>.Zeros(1); }
+        public class Plain { public NdArray<float> Data = NdArray<float>.Zeros(1); }
         public class Derived : Layer { }
         """, """
         public partial class Layer
         {
-            [Param] public Tensor<float> Bias = Tensor<float>.Zeros(2);
+            [Param] public NdArray<float> Bias = NdArray<float>.Zeros(2);
         }
         """]);
 
@@ -59,7 +59,7 @@ public class ModelNotPartialTests
         {
             internal class {|CKPT0004:Inner|}
             {
-                [Param] public Tensor<float> Weight = Tensor<float>.Zeros(2);
+                [Param] public NdArray<float> Weight = NdArray<float>.Zeros(2);
             }
         }
         class {|CKPT0004:Bare|}
@@ -71,7 +71,7 @@ public class ModelNotPartialTests
         {
             internal partial class Inner
             {
-                [Param] public Tensor<float> Weight = Tensor<float>.Zeros(2);
+                [Param] public NdArray<float> Weight = NdArray<float>.Zeros(2);
             }
         }
         partial class Bare

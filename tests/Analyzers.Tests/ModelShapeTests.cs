@@ -49,7 +49,7 @@ public class ConfigMisuseTests
             [Config] public readonly int {|CKPT0008:Size|} = 1;
             [Config] public int {|CKPT0008:Width|} { get; } = 1;
             [Config] public static int {|CKPT0008:Shared|} = 1;
-            [Config] public Tensor<float>? {|CKPT0008:Weights|} { get; set; }
+            [Config] public NdArray<float>? {|CKPT0008:Weights|} { get; set; }
             [Config] public List<int> {|CKPT0008:Sizes|} { get; set; } = new();
             [Config] public int[] {|CKPT0008:Widths|} { get; set; } = [];
             [Config] public System.Half {|CKPT0008:Scale|} { get; set; }
@@ -135,7 +135,7 @@ public class ChildCycleTests
         }
         public partial class Layer<T> where T : unmanaged
         {
-            [Param] public Tensor<T>? W;
+            [Param] public NdArray<T>? W;
             public Leaf Inner = new();
         }
         """);

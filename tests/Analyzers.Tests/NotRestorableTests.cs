@@ -9,8 +9,8 @@ public class NotRestorableTests
     public Task Readonly_getonly_static_and_const_state_are_reported() => V.AnalyzeAsync("""
         public partial class Layer
         {
-            [Param] public readonly Tensor<float> {|CKPT0005:Weight|} = Tensor<float>.Zeros(2);
-            [LongTerm] public Tensor<float> {|CKPT0005:Mean|} { get; } = Tensor<float>.Zeros(2);
+            [Param] public readonly NdArray<float> {|CKPT0005:Weight|} = NdArray<float>.Zeros(2);
+            [LongTerm] public NdArray<float> {|CKPT0005:Mean|} { get; } = NdArray<float>.Zeros(2);
             [ShortTerm] public static float[] {|CKPT0005:Shared|} = new float[2];
             [Param] public const float {|CKPT0005:Gain|} = 1;
             [Param] public float[] {|CKPT0005:Computed|} => new float[2];
@@ -30,8 +30,8 @@ public class NotRestorableTests
     public Task Writable_state_is_not_reported() => V.AnalyzeAsync("""
         public partial class Layer
         {
-            [Param] public Tensor<float> Weight = Tensor<float>.Zeros(2);
-            [LongTerm] public Tensor<float> Mean { get; private set; } = Tensor<float>.Zeros(2);
+            [Param] public NdArray<float> Weight = NdArray<float>.Zeros(2);
+            [LongTerm] public NdArray<float> Mean { get; private set; } = NdArray<float>.Zeros(2);
             [ShortTerm] public float[] V { get; set; } = new float[2];
             public readonly float[] NotState = new float[2];
         }
@@ -41,8 +41,8 @@ public class NotRestorableTests
     public Task Fixes_remove_readonly_and_static_and_add_setter() => V.FixAsync<CodeFixes.MakeWritableFix>("""
         public partial class Layer
         {
-            [Param] public readonly Tensor<float> {|CKPT0005:Weight|} = Tensor<float>.Zeros(2);
-            [LongTerm] public Tensor<float> {|CKPT0005:Mean|} { get; } = Tensor<float>.Zeros(2);
+            [Param] public readonly NdArray<float> {|CKPT0005:Weight|} = NdArray<float>.Zeros(2);
+            [LongTerm] public NdArray<float> {|CKPT0005:Mean|} { get; } = NdArray<float>.Zeros(2);
             [ShortTerm]
             static float[] {|CKPT0005:Trace|} = new float[2];
             [ShortTerm] public float[] {|CKPT0005:V|} { get; init; } = new float[2];
@@ -50,8 +50,8 @@ public class NotRestorableTests
         """, """
         public partial class Layer
         {
-            [Param] public Tensor<float> Weight = Tensor<float>.Zeros(2);
-            [LongTerm] public Tensor<float> Mean { get; set; } = Tensor<float>.Zeros(2);
+            [Param] public NdArray<float> Weight = NdArray<float>.Zeros(2);
+            [LongTerm] public NdArray<float> Mean { get; set; } = NdArray<float>.Zeros(2);
             [ShortTerm]
             float[] Trace = new float[2];
             [ShortTerm] public float[] V { get; set; } = new float[2];

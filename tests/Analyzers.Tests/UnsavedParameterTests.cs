@@ -9,8 +9,8 @@ public class UnsavedParameterTests
     public Task Floating_tensor_array_and_quantity_without_attribute_are_reported() => V.AnalyzeAsync("""
         public partial class Layer
         {
-            [Param] public Tensor<float> Weight = Tensor<float>.Zeros(2);
-            public Tensor<float> {|CKPT0001:Bias|} = Tensor<float>.Zeros(2);
+            [Param] public NdArray<float> Weight = NdArray<float>.Zeros(2);
+            public NdArray<float> {|CKPT0001:Bias|} = NdArray<float>.Zeros(2);
             private double[] {|CKPT0001:_gains|} = new double[2];
             public System.Half[,] {|CKPT0001:Grid|} { get; set; } = new System.Half[1, 1];
         }
@@ -20,7 +20,7 @@ public class UnsavedParameterTests
     public Task Message_names_the_member() => V.AnalyzeAsync("""
         public partial class Layer
         {
-            [Param] public Tensor<float> Weight = Tensor<float>.Zeros(2);
+            [Param] public NdArray<float> Weight = NdArray<float>.Zeros(2);
             public float[] {|#0:Bias|} = new float[2];
         }
         """,
@@ -30,7 +30,7 @@ public class UnsavedParameterTests
     public Task NotState_scratch_buffer_is_not_reported() => V.AnalyzeAsync("""
         public partial class Layer
         {
-            [Param] public Tensor<float> Weight = Tensor<float>.Zeros(2);
+            [Param] public NdArray<float> Weight = NdArray<float>.Zeros(2);
             [NotState] private float[] _scratch = new float[2];
         }
         """);
@@ -39,7 +39,7 @@ public class UnsavedParameterTests
     public Task Tensor_in_a_class_that_is_not_a_model_is_not_reported() => V.AnalyzeAsync("""
         public class Buffer
         {
-            public Tensor<float> Data = Tensor<float>.Zeros(2);
+            public NdArray<float> Data = NdArray<float>.Zeros(2);
             public float[] Values = new float[2];
         }
         """);
@@ -48,8 +48,8 @@ public class UnsavedParameterTests
     public Task Integer_data_static_const_and_computed_members_are_not_reported() => V.AnalyzeAsync("""
         public partial class Layer
         {
-            [Param] public Tensor<float> Weight = Tensor<float>.Zeros(2);
-            public Tensor<int> Indices = Tensor<int>.Zeros(2);
+            [Param] public NdArray<float> Weight = NdArray<float>.Zeros(2);
+            public NdArray<int> Indices = NdArray<int>.Zeros(2);
             public int[] Counts = new int[2];
             public static float[] Shared = new float[2];
             public float[] Computed => new float[2];
@@ -61,7 +61,7 @@ public class UnsavedParameterTests
     public Task Derived_model_members_are_reported() => V.AnalyzeAsync("""
         public partial class Base
         {
-            [Param] public Tensor<float> Weight = Tensor<float>.Zeros(2);
+            [Param] public NdArray<float> Weight = NdArray<float>.Zeros(2);
         }
         public partial class Derived : Base
         {
@@ -73,9 +73,9 @@ public class UnsavedParameterTests
     public Task Generic_model_and_module_are_checked() => V.AnalyzeAsync("""
         public partial class Layer<T> where T : unmanaged
         {
-            [Param] public Tensor<T> Weight = Tensor<T>.Zeros(2);
-            public Tensor<double> {|CKPT0001:Trace|} = Tensor<double>.Zeros(2);
-            public Tensor<T> Generic = Tensor<T>.Zeros(2);
+            [Param] public NdArray<T> Weight = NdArray<T>.Zeros(2);
+            public NdArray<double> {|CKPT0001:Trace|} = NdArray<double>.Zeros(2);
+            public NdArray<T> Generic = NdArray<T>.Zeros(2);
         }
         [Module]
         public partial class Net
@@ -99,7 +99,7 @@ public class AddStateAttributeFixTests
     private const string Before = """
         public partial class Layer
         {
-            [Param] public Tensor<float> Weight = Tensor<float>.Zeros(2);
+            [Param] public NdArray<float> Weight = NdArray<float>.Zeros(2);
 
             public float[] {|CKPT0001:Bias|} = new float[2];
         }
@@ -114,7 +114,7 @@ public class AddStateAttributeFixTests
         V.FixAsync<CodeFixes.AddStateAttributeFix>(Before, $$"""
             public partial class Layer
             {
-                [Param] public Tensor<float> Weight = Tensor<float>.Zeros(2);
+                [Param] public NdArray<float> Weight = NdArray<float>.Zeros(2);
 
                 [{{attribute}}]
                 public float[] Bias = new float[2];
@@ -125,22 +125,22 @@ public class AddStateAttributeFixTests
     public Task Fix_all_marks_every_member() => V.FixAsync<CodeFixes.AddStateAttributeFix>("""
         public partial class Layer
         {
-            [Param] public Tensor<float> Weight = Tensor<float>.Zeros(2);
+            [Param] public NdArray<float> Weight = NdArray<float>.Zeros(2);
 
             public float[] {|CKPT0001:A|} = new float[2];
 
-            public Tensor<double> {|CKPT0001:B|} { get; set; } = Tensor<double>.Zeros(1);
+            public NdArray<double> {|CKPT0001:B|} { get; set; } = NdArray<double>.Zeros(1);
         }
         """, """
         public partial class Layer
         {
-            [Param] public Tensor<float> Weight = Tensor<float>.Zeros(2);
+            [Param] public NdArray<float> Weight = NdArray<float>.Zeros(2);
 
             [NotState]
             public float[] A = new float[2];
 
             [NotState]
-            public Tensor<double> B { get; set; } = Tensor<double>.Zeros(1);
+            public NdArray<double> B { get; set; } = NdArray<double>.Zeros(1);
         }
         """, 3, "CKPT0001.AddNotState");
 }

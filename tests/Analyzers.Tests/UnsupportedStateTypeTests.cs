@@ -14,7 +14,7 @@ public class UnsupportedStateTypeTests
             [Param] public float[][] {|CKPT0006:Jagged|} = new float[1][];
             [LongTerm] public object {|CKPT0006:Anything|} = new();
             [LongTerm] public int? {|CKPT0006:Maybe|};
-            [ShortTerm] public Tensor<decimal>? {|CKPT0006:Money|};
+            [ShortTerm] public NdArray<decimal>? {|CKPT0006:Money|};
             [Param] public string[] {|CKPT0006:Labels|} = new string[1];
             [Param] public decimal {|CKPT0006:Price|};
         }
@@ -33,10 +33,10 @@ public class UnsupportedStateTypeTests
         public enum Mode { A, B }
         public partial class Layer<T> where T : unmanaged
         {
-            [Param] public Tensor<float> A = Tensor<float>.Zeros(1);
-            [Param] public Tensor<BFloat16> B = Tensor<BFloat16>.Zeros(1);
-            [Param] public Tensor<System.Numerics.Complex> C = Tensor<System.Numerics.Complex>.Zeros(1);
-            [Param] public Tensor<Complex64>? D;
+            [Param] public NdArray<float> A = NdArray<float>.Zeros(1);
+            [Param] public NdArray<BFloat16> B = NdArray<BFloat16>.Zeros(1);
+            [Param] public NdArray<System.Numerics.Complex> C = NdArray<System.Numerics.Complex>.Zeros(1);
+            [Param] public NdArray<Complex64>? D;
             [Param] public double[,] E = new double[1, 1];
             [Param] public System.Half[] F = new System.Half[1];
             [LongTerm] public long G;
@@ -45,7 +45,7 @@ public class UnsupportedStateTypeTests
             [LongTerm] public string J = "";
             [LongTerm] public Mode K;
             [ShortTerm] public sbyte L;
-            [Param] public Tensor<T> M = Tensor<T>.Zeros(1);
+            [Param] public NdArray<T> M = NdArray<T>.Zeros(1);
             [Param] public T[] N = new T[1];
             public List<object> NotState = new();
         }

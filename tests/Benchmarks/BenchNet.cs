@@ -10,11 +10,11 @@ public partial class BenchNet
         RunningMean.AsSpan().Fill(value);
     }
 
-    [Param] public Tensor<float> Hidden = Tensor<float>.Zeros(2048, 2048);
+    [Param] public NdArray<float> Hidden = NdArray<float>.Zeros(2048, 2048);
 
-    [Param] public Tensor<float> Output = Tensor<float>.Zeros(2048, 2048);
+    [Param] public NdArray<float> Output = NdArray<float>.Zeros(2048, 2048);
 
-    [LongTerm] public Tensor<double> RunningMean = Tensor<double>.Zeros(1 << 20);
+    [LongTerm] public NdArray<double> RunningMean = NdArray<double>.Zeros(1 << 20);
 
-    [ShortTerm] public Tensor<float> Potential = Tensor<float>.Zeros(2048);
+    [ShortTerm] public NdArray<float> Potential = NdArray<float>.Zeros(2048);
 }

@@ -1,3 +1,5 @@
+using Checkpoint.Formats.MsgPack;
+
 namespace Checkpoint.Cli.Tests;
 
 public class InspectTextTests

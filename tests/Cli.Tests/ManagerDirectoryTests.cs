@@ -1,3 +1,5 @@
+using Checkpoint.Management;
+
 namespace Checkpoint.Cli.Tests;
 
 /// <summary><c>verify</c> and <c>inspect</c> on CheckpointManager directories, intact and damaged.</summary>
@@ -10,7 +12,7 @@ public sealed class ManagerDirectoryTests : IDisposable
         using var manager = new CheckpointManager(_dir);
         for (var step = 1; step <= 3; step++)
         {
-            var model = new StateDict { { "weight", new TensorNode(Tensor<float>.Full(step, 100)) } };
+            var model = new StateDict { { "weight", new TensorNode(NdArray<float>.Full(step, 100)) } };
             manager.Save(step * 10, model, metrics: new Dictionary<string, double> { ["loss"] = 1.0 / step });
         }
     }

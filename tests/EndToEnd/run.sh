@@ -56,10 +56,10 @@ Console.WriteLine($"loaded {report.LoadedCount}, weight {restored.Weight[0, 0]},
 
 public partial class Net
 {
-    [Param] public Tensor<float> Weight = Tensor<float>.Zeros(2, 2);
+    [Param] public NdArray<float> Weight = NdArray<float>.Zeros(2, 2);
     [LongTerm] public long Steps;
-    [ShortTerm] public Tensor<float> Potential = Tensor<float>.Zeros(2);
-    public Tensor<float> Forgotten = Tensor<float>.Zeros(2);   // deliberate mistake: not annotated
+    [ShortTerm] public NdArray<float> Potential = NdArray<float>.Zeros(2);
+    public NdArray<float> Forgotten = NdArray<float>.Zeros(2);   // deliberate mistake: not annotated
 }
 CS
 

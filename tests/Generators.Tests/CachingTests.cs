@@ -15,7 +15,7 @@ public class CachingTests
         namespace Demo;
         public partial class Lif
         {
-            [ShortTerm(Fill = -65)] public Tensor<float> V = Tensor<float>.Zeros(3);
+            [ShortTerm(Fill = -65)] public NdArray<float> V = NdArray<float>.Zeros(3);
             [Param] public float Tau = 10f;
             [LongTerm] public long Count;
             [Config] public int Size = 3;

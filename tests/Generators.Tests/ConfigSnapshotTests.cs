@@ -38,13 +38,13 @@ public class ConfigSnapshotTests
             public SimpleNet(int nInput, int nHidden, int nOutput = 10)
             {
                 NInput = nInput; NHidden = nHidden; NOutput = nOutput;
-                Weight = Tensor<float>.Zeros(nInput, nHidden);
+                Weight = NdArray<float>.Zeros(nInput, nHidden);
             }
             [Config] public int NInput { get; }
             [Config] public int NHidden { get; }
             [Config] public int NOutput { get; }
             [Config(Name = "V_rest")] public double VRest { get; set; } = -65.0;
-            [Param] public Tensor<float> Weight { get; set; }
+            [Param] public NdArray<float> Weight { get; set; }
         }
         """);
 
@@ -62,7 +62,7 @@ public class ConfigSnapshotTests
             [Config] public string? Note;
             [Config] public Activation Activation = Activation.Tanh;
             [Config] public int[] Unsupported = [1, 2];
-            [ShortTerm] public Tensor<float>? V;
+            [ShortTerm] public NdArray<float>? V;
         }
         """);
 
@@ -102,7 +102,7 @@ public class ConfigSnapshotTests
         var output = GeneratorHarness.Run("""
             using Checkpoint;
             namespace Demo;
-            public partial class Layer<T> where T : unmanaged { [Config] public int Size; [Param] public Tensor<T>? W; }
+            public partial class Layer<T> where T : unmanaged { [Config] public int Size; [Param] public NdArray<T>? W; }
             public partial class Base { [Config] public int Size; }
             public partial class Derived : Base { [Config] public int Extra; }
             """).AssertCompiles();

@@ -61,7 +61,7 @@ public class GeneratorBehaviourTests
                 [ShortTerm(Fill = 300)] public byte TooLarge;
                 [ShortTerm(Fill = 0.5)] public int Fraction;
                 [ShortTerm(Fill = -1)] public Small Enum;
-                [ShortTerm(Fill = -1)] public Tensor<uint> Elements = Tensor<uint>.Zeros(2);
+                [ShortTerm(Fill = -1)] public NdArray<uint> Elements = NdArray<uint>.Zeros(2);
                 [ShortTerm(Fill = 7)] public byte Fits;
                 [ShortTerm(Fill = -65.5)] public float Real;
             }

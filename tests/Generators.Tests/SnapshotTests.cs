@@ -20,8 +20,8 @@ public class SnapshotTests
         namespace Demo;
         public partial class Lif
         {
-            public Lif(int n) { V = Tensor<float>.Zeros(n); }
-            [ShortTerm(Fill = -65)] public Tensor<float> V;
+            public Lif(int n) { V = NdArray<float>.Zeros(n); }
+            [ShortTerm(Fill = -65)] public NdArray<float> V;
             [Param] public float Tau = 10f;
             [LongTerm] public long SpikeCount;
         }
@@ -34,11 +34,11 @@ public class SnapshotTests
         namespace Demo;
         public partial class Linear
         {
-            [Param] public Tensor<float> Weight { get; set; } = Tensor<float>.Zeros(2, 2);
+            [Param] public NdArray<float> Weight { get; set; } = NdArray<float>.Zeros(2, 2);
         }
         public partial class Lif
         {
-            [ShortTerm] public Tensor<float>? V;
+            [ShortTerm] public NdArray<float>? V;
         }
         [Module]
         public partial class Encoder
@@ -55,7 +55,7 @@ public class SnapshotTests
             public IReadOnlyDictionary<string, Lif?> Populations { get; set; } = new Dictionary<string, Lif?>();
             public Encoder Encoder { get; } = new();
             public IStateful? Plugin;
-            [Param(Name = "w_out")] public Tensor<float> Readout = Tensor<float>.Zeros(10, 10);
+            [Param(Name = "w_out")] public NdArray<float> Readout = NdArray<float>.Zeros(10, 10);
             [NotState] public Linear Scratch = new();
             public Linear First => Layers[0];
             public string Label = "not state: no attribute";
@@ -68,7 +68,7 @@ public class SnapshotTests
         namespace Demo;
         public abstract partial class Neuron
         {
-            [ShortTerm] public Tensor<float> V = Tensor<float>.Zeros(3);
+            [ShortTerm] public NdArray<float> V = NdArray<float>.Zeros(3);
             [Param] public float Threshold = 1f;
         }
         public partial class Lif : Neuron
@@ -77,7 +77,7 @@ public class SnapshotTests
         }
         public sealed partial class AdaptiveLif : Lif
         {
-            [ShortTerm(Fill = 0.5)] public Tensor<float> Adaptation = Tensor<float>.Zeros(3);
+            [ShortTerm(Fill = 0.5)] public NdArray<float> Adaptation = NdArray<float>.Zeros(3);
         }
         public partial class Plain
         {
@@ -114,15 +114,15 @@ public class SnapshotTests
         namespace Demo;
         public partial class Layer<T> where T : unmanaged
         {
-            [Param] public Tensor<T> Weight = Tensor<T>.Zeros(2);
+            [Param] public NdArray<T> Weight = NdArray<T>.Zeros(2);
             [Param] public T[] Bias = new T[2];
             [ShortTerm(Fill = 1)] public T Gain;
-            [ShortTerm(Fill = 2)] public Tensor<T> Trace = Tensor<T>.Zeros(2);
+            [ShortTerm(Fill = 2)] public NdArray<T> Trace = NdArray<T>.Zeros(2);
             [ShortTerm] public T[,] Grid = new T[1, 1];
         }
         public partial class Layer<T, TOther> where T : unmanaged where TOther : class, IStateful
         {
-            [Param] public Tensor<T> Weight = Tensor<T>.Zeros(2);
+            [Param] public NdArray<T> Weight = NdArray<T>.Zeros(2);
             public TOther? Child;
             public System.Collections.Generic.List<TOther> Children = new();
         }
@@ -147,7 +147,7 @@ public class SnapshotTests
         [StateNaming(NamingPolicy.SnakeCase)]
         public partial class BatchNorm
         {
-            [LongTerm] public Tensor<float> RunningMean = Tensor<float>.Zeros(2);
+            [LongTerm] public NdArray<float> RunningMean = NdArray<float>.Zeros(2);
             [Param] public float VRest;
             [Param] public float HTTPServer;
             [Param] public float Layer2Weight;
@@ -191,7 +191,7 @@ public class SnapshotTests
             [Param] public double F64;
             [Param] public Complex64 C64;
             [Param] public Complex C128;
-            [Param] public Tensor<double> T = Tensor<double>.Zeros(1);
+            [Param] public NdArray<double> T = NdArray<double>.Zeros(1);
             [Param] public float[] Vector = new float[3];
             [Param] public double[,] Matrix = new double[2, 2];
             [Param] public int[,,]? Cube;
@@ -199,7 +199,7 @@ public class SnapshotTests
             [LongTerm] public string? Note;
             [LongTerm] public Mode Mode;
             [LongTerm] public Wide Wide;
-            [Param(FormerNames = new[] { "w", "weight_v1" })] public Tensor<float> Weight { get; private set; } = Tensor<float>.Zeros(1);
+            [Param(FormerNames = new[] { "w", "weight_v1" })] public NdArray<float> Weight { get; private set; } = NdArray<float>.Zeros(1);
             [Param] private float _secret;
             [Param] protected internal int @class;
             public float Secret => _secret;
@@ -215,12 +215,12 @@ public class SnapshotTests
         public enum Phase { A, B }
         public partial class Resets
         {
-            [ShortTerm] public Tensor<float> Cleared = Tensor<float>.Zeros(2);
-            [ShortTerm(Fill = -65)] public Tensor<float> Filled = Tensor<float>.Zeros(2);
-            [ShortTerm(Fill = 0)] public Tensor<float> ExplicitZero = Tensor<float>.Zeros(2);
-            [ShortTerm(Initializer = nameof(Initial))] public Tensor<float> Initialised = Tensor<float>.Zeros(2);
-            [ShortTerm(Initializer = "Missing")] public Tensor<float> BadInitializer = Tensor<float>.Zeros(2);
-            [ShortTerm(Initializer = nameof(Count))] public Tensor<float> WrongType = Tensor<float>.Zeros(2);
+            [ShortTerm] public NdArray<float> Cleared = NdArray<float>.Zeros(2);
+            [ShortTerm(Fill = -65)] public NdArray<float> Filled = NdArray<float>.Zeros(2);
+            [ShortTerm(Fill = 0)] public NdArray<float> ExplicitZero = NdArray<float>.Zeros(2);
+            [ShortTerm(Initializer = nameof(Initial))] public NdArray<float> Initialised = NdArray<float>.Zeros(2);
+            [ShortTerm(Initializer = "Missing")] public NdArray<float> BadInitializer = NdArray<float>.Zeros(2);
+            [ShortTerm(Initializer = nameof(Count))] public NdArray<float> WrongType = NdArray<float>.Zeros(2);
             [ShortTerm] public float[] ArrayCleared = new float[2];
             [ShortTerm(Fill = 0.25)] public double[,] ArrayFilled = new double[2, 2];
             [ShortTerm] public float Scalar;
@@ -235,7 +235,7 @@ public class SnapshotTests
             [ShortTerm(Fill = double.NaN)] public double NotANumber;
             [ShortTerm(Fill = 5)] public string Text = "";
             [ShortTerm] public Phase PhaseCleared;
-            public Tensor<float> Initial() => Tensor<float>.Full(1f, 2);
+            public NdArray<float> Initial() => NdArray<float>.Full(1f, 2);
             public int Count() => 2;
         }
         """);
@@ -246,7 +246,7 @@ public class SnapshotTests
         namespace Demo;
         public sealed partial class Readout
         {
-            [Param] public Tensor<float> Weight = Tensor<float>.Zeros(2, 2);
+            [Param] public NdArray<float> Weight = NdArray<float>.Zeros(2, 2);
             [ShortTerm] public float Last;
         }
         """);
@@ -272,9 +272,9 @@ public class SnapshotTests
         namespace Demo;
         public partial class Skips
         {
-            [Param] public readonly Tensor<float> ReadOnlyField = Tensor<float>.Zeros(1);
-            [Param] public Tensor<float> GetOnly { get; } = Tensor<float>.Zeros(1);
-            [Param] public Tensor<float> InitOnly { get; init; } = Tensor<float>.Zeros(1);
+            [Param] public readonly NdArray<float> ReadOnlyField = NdArray<float>.Zeros(1);
+            [Param] public NdArray<float> GetOnly { get; } = NdArray<float>.Zeros(1);
+            [Param] public NdArray<float> InitOnly { get; init; } = NdArray<float>.Zeros(1);
             [Param] public static float Static;
             [Param] public const float Constant = 1;
             [Param] public List<float> Unsupported = new();

@@ -1,3 +1,4 @@
+using Checkpoint.Management;
 using Checkpoint;
 
 // Usage: ManagerCrashChild <directory> <elements>
@@ -27,7 +28,7 @@ for (var step = (manager.LatestStep ?? -1) + 1; ; step++)
 /// <summary>A model whose tensor and counter all hold the step number.</summary>
 internal sealed class Filled(int elements) : IStateful
 {
-    private Tensor<float>? _weight = Tensor<float>.Zeros(elements);
+    private NdArray<float>? _weight = NdArray<float>.Zeros(elements);
     private long _counter;
 
     public void Fill(long value)

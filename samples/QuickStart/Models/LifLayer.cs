@@ -10,10 +10,10 @@ public partial class LifLayer
 {
     public LifLayer(int size)
     {
-        V = Tensor<float>.Full(-65f, size);
+        V = NdArray<float>.Full(-65f, size);
     }
 
-    [ShortTerm(Fill = -65)] public Tensor<float> V;
+    [ShortTerm(Fill = -65)] public NdArray<float> V;
 
     [Param] public float Tau = 10f;
 

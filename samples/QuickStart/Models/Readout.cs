@@ -7,14 +7,14 @@ public partial class Readout
 {
     public Readout(int inputs, int outputs, Random random)
     {
-        Weight = Tensor<float>.Zeros(inputs, outputs);
-        Bias = Tensor<float>.Zeros(outputs);
+        Weight = NdArray<float>.Zeros(inputs, outputs);
+        Bias = NdArray<float>.Zeros(outputs);
         foreach (ref var w in Weight.AsSpan()) w = (float)(random.NextDouble() - 0.5);
     }
 
-    [Param] public Tensor<float> Weight;
+    [Param] public NdArray<float> Weight;
 
-    [Param] public Tensor<float> Bias;
+    [Param] public NdArray<float> Bias;
 
     public float[] Forward(ReadOnlySpan<float> x)
     {

@@ -31,9 +31,9 @@ internal static class MemberTypes
         || StateTypeRules.HasFullName(type, "System", "Half")
         || StateTypeRules.HasFullName(type, StateTypeRules.Namespace, "BFloat16");
 
-    /// <summary>The type argument when <paramref name="type"/> is <c>Checkpoint.Tensor&lt;T&gt;</c> (whatever T), else null.</summary>
+    /// <summary>The type argument when <paramref name="type"/> is <c>Checkpoint.NdArray&lt;T&gt;</c> (whatever T), else null.</summary>
     public static ITypeSymbol? TensorElement(ITypeSymbol type) =>
-        type is INamedTypeSymbol { Arity: 1 } named && StateTypeRules.HasFullName(named, StateTypeRules.Namespace, "Tensor")
+        type is INamedTypeSymbol { Arity: 1 } named && StateTypeRules.HasFullName(named, StateTypeRules.Namespace, "NdArray")
             ? named.TypeArguments[0]
             : null;
 
@@ -78,7 +78,7 @@ internal static class MemberTypes
 
     /// <summary>A readable list of the supported state types, for messages.</summary>
     public const string SupportedStateTypes =
-        "Tensor<T>, arrays (one-dimensional or rectangular) and scalars of bool, integer, Half, BFloat16, float, double, Complex64 or Complex, string, enums, Quantity";
+        "NdArray<T>, arrays (one-dimensional or rectangular) and scalars of bool, integer, Half, BFloat16, float, double, Complex64 or Complex, string, enums, Quantity";
 
     /// <summary>A readable list of the supported config types, for messages.</summary>
     public const string SupportedConfigTypes = StateTypeRules.ConfigTypesText;

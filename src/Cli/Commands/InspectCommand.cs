@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Checkpoint.Cli.Output;
+using Checkpoint.Formats.MsgPack;
 
 namespace Checkpoint.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Checkpoint.Cli.Output;
+using Checkpoint.Management;
 
 namespace Checkpoint.Cli.Commands;
 

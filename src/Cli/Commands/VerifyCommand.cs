@@ -1,4 +1,6 @@
 using Checkpoint.Cli.Output;
+using Checkpoint.Management;
+using Checkpoint.Formats.MsgPack;
 
 namespace Checkpoint.Cli.Commands;
 

@@ -87,7 +87,7 @@ internal static class JsonTreeWriter
         json.WriteEndObject();
     }
 
-    private static void WriteTensor(Utf8JsonWriter json, ITensor tensor)
+    private static void WriteTensor(Utf8JsonWriter json, INdArray tensor)
     {
         json.WriteString("kind", "ndarray");
         json.WriteNumber("ext", 1);

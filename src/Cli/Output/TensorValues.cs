@@ -22,7 +22,7 @@ internal static class TensorValues
         public bool IsComplex => DType.IsComplex();
     }
 
-    public static Element Read(ITensor tensor, int index)
+    public static Element Read(INdArray tensor, int index)
     {
         var bytes = tensor.AsBytes();
         Int128 integer = tensor.DType switch
@@ -38,7 +38,7 @@ internal static class TensorValues
     }
 
     /// <summary>The elements shown for a tensor: all of them up to the limit, else the first eight.</summary>
-    public static IEnumerable<Element> Shown(ITensor tensor, out bool complete)
+    public static IEnumerable<Element> Shown(INdArray tensor, out bool complete)
     {
         complete = tensor.Length <= FullValueLimit;
         var count = complete ? tensor.Length : Math.Min(PreviewCount, tensor.Length);
@@ -46,5 +46,5 @@ internal static class TensorValues
     }
 
     /// <summary>SHA-256 of the little-endian C-order element bytes, lower-case hex.</summary>
-    public static string Sha256(ITensor tensor) => Convert.ToHexString(SHA256.HashData(tensor.AsBytes())).ToLowerInvariant();
+    public static string Sha256(INdArray tensor) => Convert.ToHexString(SHA256.HashData(tensor.AsBytes())).ToLowerInvariant();
 }

@@ -104,7 +104,7 @@ internal static class TextTreeWriter
         _ => node.Kind.ToString().ToLowerInvariant(),
     };
 
-    private static string FormatValues(ITensor tensor)
+    private static string FormatValues(INdArray tensor)
     {
         var shown = TensorValues.Shown(tensor, out var complete).Select(FormatElement);
         var text = string.Join(", ", shown);

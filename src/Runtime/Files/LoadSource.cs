@@ -1,3 +1,5 @@
+using Checkpoint.Formats.MsgPack;
+
 namespace Checkpoint;
 
 /// <summary>

@@ -1,3 +1,6 @@
+using Checkpoint.Storage;
+using Checkpoint.Formats.MsgPack;
+
 namespace Checkpoint;
 
 public static partial class MsgPackCheckpoint
@@ -68,7 +71,7 @@ public static partial class MsgPackCheckpoint
 
     /// <summary>
     /// Restores a typed template tree from a file (braintools' <c>msgpack_load(path, target=template)</c>), such as
-    /// <c>new Dictionary&lt;string, object?&gt; { ["weights"] = Tensor&lt;float&gt;.Zeros(2, 2), ["config"] = ... }</c>.
+    /// <c>new Dictionary&lt;string, object?&gt; { ["weights"] = NdArray&lt;float&gt;.Zeros(2, 2), ["config"] = ... }</c>.
     /// Dictionaries, lists, models and tensors are restored in place; numbers, strings, quantities and registered
     /// custom types are replaced in their container (converted to the template's type, exactly). Returns the
     /// restored tree: the template itself unless its root is a replaced leaf or a registered custom type.

@@ -1,3 +1,6 @@
+using Checkpoint.Storage;
+using Checkpoint.Formats.MsgPack;
+
 namespace Checkpoint;
 
 public static partial class MsgPackCheckpoint

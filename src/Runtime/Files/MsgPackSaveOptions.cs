@@ -1,3 +1,5 @@
+using Checkpoint.Formats.MsgPack;
+
 namespace Checkpoint;
 
 /// <summary>How <see cref="MsgPackCheckpoint.Save"/> writes a file.</summary>

@@ -88,9 +88,9 @@ internal static class SourceStateLoader
     }
 
     // The memory a tensor or array member loads into in place; null when the member has no such memory yet.
-    private static ITensor? DirectTarget(StateEntry entry) => entry.Accessor.GetValue() switch
+    private static INdArray? DirectTarget(StateEntry entry) => entry.Accessor.GetValue() switch
     {
-        ITensor tensor => tensor,
+        INdArray tensor => tensor,
         Array array => TreeConverter.ArrayTensor(array),
         _ => null,
     };

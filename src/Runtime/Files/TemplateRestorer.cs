@@ -62,7 +62,7 @@ internal sealed class TemplateRestorer(LoadSource source, LoadOptions options, L
                 return Leaf(path, LeafNodeCheck(leaf, node));
             case byte[]:
                 return Leaf(path, source.Materialize(node) is BytesNode b ? Value(b.Value) : Fail($"expected bytes, found {source.Describe(node)}"));
-            case ITensor tensor:
+            case INdArray tensor:
                 RestoreTensor(tensor, node, path);
                 return null;
             case Array array when TreeConverter.ArrayTensor(array) is { } view:
@@ -199,7 +199,7 @@ internal sealed class TemplateRestorer(LoadSource source, LoadOptions options, L
         }
     }
 
-    private void RestoreTensor(ITensor target, object node, List<string> path)
+    private void RestoreTensor(INdArray target, object node, List<string> path)
     {
         if (!Passes(Text(path)))
         {

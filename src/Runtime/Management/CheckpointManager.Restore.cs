@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 
-namespace Checkpoint;
+namespace Checkpoint.Management;
 
 public sealed partial class CheckpointManager
 {

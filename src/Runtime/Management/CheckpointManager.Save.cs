@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Checkpoint;
+namespace Checkpoint.Management;
 
 public sealed partial class CheckpointManager
 {

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Checkpoint;
+namespace Checkpoint.Management;
 
 /// <summary>
 /// Keeps the checkpoints of a training run in one directory: saves every N steps, keeps the last N, the best K

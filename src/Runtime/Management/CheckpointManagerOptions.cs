@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Checkpoint;
+namespace Checkpoint.Management;
 
 /// <summary>
 /// What a <see cref="CheckpointManager"/> saves and keeps. The defaults save every step, keep everything and

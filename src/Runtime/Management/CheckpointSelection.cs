@@ -1,4 +1,4 @@
-namespace Checkpoint;
+namespace Checkpoint.Management;
 
 /// <summary>Which step <see cref="CheckpointManager.Restore(IStateful, IStateful?, CheckpointSelection?, LoadOptions?, CancellationToken)"/> restores.</summary>
 public sealed record CheckpointSelection

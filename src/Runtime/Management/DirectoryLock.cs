@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Checkpoint;
+namespace Checkpoint.Management;
 
 /// <summary>
 /// The <c>.lock</c> file of a manager directory, held open with <see cref="FileShare.None"/> for the manager's

@@ -1,6 +1,6 @@
 using System.IO.Hashing;
 
-namespace Checkpoint;
+namespace Checkpoint.Management;
 
 /// <summary>Reads a file back and computes what the manifest records for it.</summary>
 internal static class FileChecksum

@@ -1,6 +1,6 @@
 using System.IO.Hashing;
 
-namespace Checkpoint;
+namespace Checkpoint.Management;
 
 /// <summary>Passes writes on to a file while hashing and counting them, so a data file is never read back to checksum it.</summary>
 internal sealed class HashingWriteStream(Stream inner) : Stream

@@ -1,4 +1,4 @@
-namespace Checkpoint;
+namespace Checkpoint.Management;
 
 /// <summary>
 /// Every file-system write the manager makes goes through this layer, so tests can make it fail (a full disk

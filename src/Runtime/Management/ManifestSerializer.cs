@@ -4,7 +4,7 @@ using System.IO.Hashing;
 using System.Text;
 using System.Text.Json;
 
-namespace Checkpoint;
+namespace Checkpoint.Management;
 
 /// <summary>
 /// Writes and reads <c>manifest.json</c>: <c>{"checksum": "&lt;xxhash128 of the manifest text&gt;", "manifest": {...}}</c>.

@@ -1,4 +1,4 @@
-namespace Checkpoint;
+namespace Checkpoint.Management;
 
 /// <summary>Which direction of a metric is better, for keeping and restoring the best checkpoints.</summary>
 public enum MetricMode

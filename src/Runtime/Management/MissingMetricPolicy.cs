@@ -1,4 +1,4 @@
-namespace Checkpoint;
+namespace Checkpoint.Management;
 
 /// <summary>How retention treats a step saved without the best-metric (or with a NaN value for it).</summary>
 public enum MissingMetricPolicy

@@ -1,4 +1,6 @@
-namespace Checkpoint;
+using Checkpoint.Storage;
+
+namespace Checkpoint.Management;
 
 /// <summary>The real file system.</summary>
 internal sealed class PhysicalManagerFileSystem : IManagerFileSystem

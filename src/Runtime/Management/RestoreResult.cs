@@ -1,4 +1,4 @@
-namespace Checkpoint;
+namespace Checkpoint.Management;
 
 /// <summary>What a restore did: the step it used and why, what it skipped, and what it loaded.</summary>
 public sealed record RestoreResult

@@ -1,4 +1,4 @@
-namespace Checkpoint;
+namespace Checkpoint.Management;
 
 /// <summary>
 /// Decides which committed steps retention deletes: every step not kept by a rule. A step is kept when it is

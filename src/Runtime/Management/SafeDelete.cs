@@ -1,4 +1,4 @@
-namespace Checkpoint;
+namespace Checkpoint.Management;
 
 /// <summary>
 /// Deletes the manager's own entries without ever leaving its directory: a symbolic link is removed itself,

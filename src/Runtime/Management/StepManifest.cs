@@ -1,4 +1,4 @@
-namespace Checkpoint;
+namespace Checkpoint.Management;
 
 /// <summary>
 /// What <c>manifest.json</c> records about one committed step. A step exists only once its manifest is

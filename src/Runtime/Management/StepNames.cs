@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Checkpoint;
+namespace Checkpoint.Management;
 
 /// <summary>
 /// The names the manager gives its entries, and the only names it ever deletes: <c>step_00000042</c> (a

@@ -1,4 +1,4 @@
-namespace Checkpoint;
+namespace Checkpoint.Management;
 
 /// <summary>Whether one step directory is intact: its manifest reads and every data file has the recorded size and checksum.</summary>
 /// <param name="Step">The step number (from the directory name).</param>

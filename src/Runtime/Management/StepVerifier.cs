@@ -1,4 +1,4 @@
-namespace Checkpoint;
+namespace Checkpoint.Management;
 
 /// <summary>Reads a step's manifest and checks its data files against it.</summary>
 internal static class StepVerifier

@@ -1,4 +1,6 @@
-namespace Checkpoint;
+using Checkpoint.Formats.MsgPack;
+
+namespace Checkpoint.Management;
 
 /// <summary>
 /// Writes one step with the commit protocol of <c>docs/manager.md</c>:

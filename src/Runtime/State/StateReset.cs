@@ -6,7 +6,7 @@ namespace Checkpoint;
 public static class StateReset
 {
     /// <summary>Sets every element of a tensor to <paramref name="value"/> in place (nothing for null).</summary>
-    public static void Fill<T>(Tensor<T>? tensor, double value) where T : unmanaged
+    public static void Fill<T>(NdArray<T>? tensor, double value) where T : unmanaged
     {
         if (tensor is not null) FillBytes(tensor, value);
     }
@@ -18,7 +18,7 @@ public static class StateReset
     }
 
     /// <summary>Zero-fills a tensor in place (nothing for null).</summary>
-    public static void Clear<T>(Tensor<T>? tensor) where T : unmanaged => tensor?.AsSpan().Clear();
+    public static void Clear<T>(NdArray<T>? tensor) where T : unmanaged => tensor?.AsSpan().Clear();
 
     /// <summary>Zero-fills an array of any rank in place (nothing for null).</summary>
     public static void Clear(Array? array)
@@ -26,7 +26,7 @@ public static class StateReset
         if (array is not null) Array.Clear(array);
     }
 
-    private static void FillBytes(ITensor tensor, double value)
+    private static void FillBytes(INdArray tensor, double value)
     {
         var bytes = tensor.AsBytes();
         if (tensor.Length == 0) return;

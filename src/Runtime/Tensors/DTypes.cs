@@ -85,23 +85,23 @@ public static class DTypes
     }
 
     /// <summary>Create an empty tensor of a dtype with a shape; the way readers allocate without knowing T.</summary>
-    public static ITensor CreateTensor(DType dtype, int[] shape) => dtype switch
+    public static INdArray CreateTensor(DType dtype, int[] shape) => dtype switch
     {
-        DType.Bool => Tensor<bool>.Zeros(shape),
-        DType.Int8 => Tensor<sbyte>.Zeros(shape),
-        DType.Int16 => Tensor<short>.Zeros(shape),
-        DType.Int32 => Tensor<int>.Zeros(shape),
-        DType.Int64 => Tensor<long>.Zeros(shape),
-        DType.UInt8 => Tensor<byte>.Zeros(shape),
-        DType.UInt16 => Tensor<ushort>.Zeros(shape),
-        DType.UInt32 => Tensor<uint>.Zeros(shape),
-        DType.UInt64 => Tensor<ulong>.Zeros(shape),
-        DType.Float16 => Tensor<Half>.Zeros(shape),
-        DType.BFloat16 => Tensor<BFloat16>.Zeros(shape),
-        DType.Float32 => Tensor<float>.Zeros(shape),
-        DType.Float64 => Tensor<double>.Zeros(shape),
-        DType.Complex64 => Tensor<Complex64>.Zeros(shape),
-        DType.Complex128 => Tensor<Complex>.Zeros(shape),
+        DType.Bool => NdArray<bool>.Zeros(shape),
+        DType.Int8 => NdArray<sbyte>.Zeros(shape),
+        DType.Int16 => NdArray<short>.Zeros(shape),
+        DType.Int32 => NdArray<int>.Zeros(shape),
+        DType.Int64 => NdArray<long>.Zeros(shape),
+        DType.UInt8 => NdArray<byte>.Zeros(shape),
+        DType.UInt16 => NdArray<ushort>.Zeros(shape),
+        DType.UInt32 => NdArray<uint>.Zeros(shape),
+        DType.UInt64 => NdArray<ulong>.Zeros(shape),
+        DType.Float16 => NdArray<Half>.Zeros(shape),
+        DType.BFloat16 => NdArray<BFloat16>.Zeros(shape),
+        DType.Float32 => NdArray<float>.Zeros(shape),
+        DType.Float64 => NdArray<double>.Zeros(shape),
+        DType.Complex64 => NdArray<Complex64>.Zeros(shape),
+        DType.Complex128 => NdArray<Complex>.Zeros(shape),
         _ => throw new ArgumentOutOfRangeException(nameof(dtype), dtype, null),
     };
 

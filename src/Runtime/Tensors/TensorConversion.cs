@@ -10,7 +10,7 @@ public static class TensorConversion
     /// Copies <paramref name="source"/> into <paramref name="target"/> (same element count), converting each
     /// element. Callers check <see cref="DTypes.IsLosslessConversion"/> first; this method does not.
     /// </summary>
-    public static void Convert(ITensor source, ITensor target)
+    public static void Convert(INdArray source, INdArray target)
     {
         if (source.Length != target.Length)
             throw new ArgumentException($"Cannot convert {source.Length} elements into {target.Length}.");

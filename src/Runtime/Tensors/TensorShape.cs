@@ -4,10 +4,10 @@ namespace Checkpoint;
 public static class TensorShape
 {
     /// <summary>The number of elements a shape describes; throws for negative or too large shapes.</summary>
-    public static int ElementCount(IReadOnlyList<int> shape) => Tensor<byte>.ElementCount(shape.ToArray());
+    public static int ElementCount(IReadOnlyList<int> shape) => NdArray<byte>.ElementCount(shape.ToArray());
 
     /// <summary>Numpy-style text of a shape: <c>(2, 3)</c>, <c>(5,)</c>, <c>()</c>.</summary>
-    public static string Format(IReadOnlyList<int> shape) => Tensor<byte>.FormatShape(shape.ToArray());
+    public static string Format(IReadOnlyList<int> shape) => NdArray<byte>.FormatShape(shape.ToArray());
 
     /// <summary>Whether two shapes are equal.</summary>
     public static bool Equal(IReadOnlyList<int> left, IReadOnlyList<int> right)

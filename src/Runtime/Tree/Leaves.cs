@@ -4,10 +4,10 @@ using System.Numerics;
 namespace Checkpoint;
 
 /// <summary>An n-dimensional array leaf. The tensor is referenced, not copied.</summary>
-public sealed class TensorNode(ITensor tensor) : StateNode
+public sealed class TensorNode(INdArray tensor) : StateNode
 {
     /// <summary>The tensor (shared with whoever built the node).</summary>
-    public ITensor Tensor { get; } = tensor ?? throw new ArgumentNullException(nameof(tensor));
+    public INdArray Tensor { get; } = tensor ?? throw new ArgumentNullException(nameof(tensor));
 
     /// <inheritdoc />
     public override StateNodeKind Kind => StateNodeKind.Tensor;
@@ -23,7 +23,7 @@ public sealed class NumpyScalarNode : StateNode
 {
     /// <summary>Wraps a zero-dimensional tensor.</summary>
     /// <exception cref="ArgumentException">The tensor is not zero-dimensional.</exception>
-    public NumpyScalarNode(ITensor value)
+    public NumpyScalarNode(INdArray value)
     {
         ArgumentNullException.ThrowIfNull(value);
         if (value.Shape.Count != 0)
@@ -32,13 +32,13 @@ public sealed class NumpyScalarNode : StateNode
     }
 
     /// <summary>The value as a zero-dimensional tensor.</summary>
-    public ITensor Value { get; }
+    public INdArray Value { get; }
 
     /// <inheritdoc />
     public override StateNodeKind Kind => StateNodeKind.NumpyScalar;
 
     /// <summary>A numpy scalar of the element type of <typeparamref name="T"/>.</summary>
-    public static NumpyScalarNode From<T>(T value) where T : unmanaged => new(Tensor<T>.Scalar(value));
+    public static NumpyScalarNode From<T>(T value) where T : unmanaged => new(NdArray<T>.Scalar(value));
 
     /// <inheritdoc />
     public override string ToString() => $"npscalar {Value.DType.NumpyName()}";

@@ -41,13 +41,13 @@ public abstract class StateNode
     public abstract StateNodeKind Kind { get; }
 
     /// <summary>A tensor leaf.</summary>
-    public static implicit operator StateNode(Tensor<float> value) => new TensorNode(value);
+    public static implicit operator StateNode(NdArray<float> value) => new TensorNode(value);
     /// <summary>A tensor leaf.</summary>
-    public static implicit operator StateNode(Tensor<double> value) => new TensorNode(value);
+    public static implicit operator StateNode(NdArray<double> value) => new TensorNode(value);
     /// <summary>A tensor leaf.</summary>
-    public static implicit operator StateNode(Tensor<int> value) => new TensorNode(value);
+    public static implicit operator StateNode(NdArray<int> value) => new TensorNode(value);
     /// <summary>A tensor leaf.</summary>
-    public static implicit operator StateNode(Tensor<long> value) => new TensorNode(value);
+    public static implicit operator StateNode(NdArray<long> value) => new TensorNode(value);
     /// <summary>An integer leaf.</summary>
     public static implicit operator StateNode(int value) => new IntegerNode(value);
     /// <summary>An integer leaf.</summary>

@@ -23,7 +23,7 @@ public static class TreeConverter
     /// <item>dictionaries (<see cref="IDictionary"/>, <c>IDictionary&lt;string, object?&gt;</c>,
     /// <c>IReadOnlyDictionary&lt;string, object?&gt;</c>): maps in enumeration order (integer keys become their text);</item>
     /// <item>lists, arrays of other types, tuples: maps with keys "0", "1", ...;</item>
-    /// <item><see cref="ITensor"/> and arrays of any rank of tensor element types: tensors (referenced, not copied);</item>
+    /// <item><see cref="INdArray"/> and arrays of any rank of tensor element types: tensors (referenced, not copied);</item>
     /// <item>integers and <see cref="double"/>: native ints and floats; <see cref="float"/>, <see cref="Half"/>,
     /// <see cref="BFloat16"/>, <see cref="Complex64"/>: numpy scalars; <see cref="bool"/>, <see cref="string"/>,
     /// <c>byte[]</c>, null: native; <see cref="Complex"/>: a Python complex; enums: their integer;</item>
@@ -52,7 +52,7 @@ public static class TreeConverter
             {
                 case Quantity quantity: return quantity.ToNode();
                 case IStateful model: return model.ToStateDict();
-                case ITensor tensor: return new TensorNode(tensor);
+                case INdArray tensor: return new TensorNode(tensor);
                 case string text: return new StringNode(text);
                 case byte[] bytes: return new BytesNode(bytes);
                 case Enum enumValue: return EnumNode(enumValue);
@@ -165,7 +165,7 @@ public static class TreeConverter
     }
 
     /// <summary>A tensor view over an array whose elements are a tensor element type; null for other arrays.</summary>
-    internal static ITensor? ArrayTensor(Array array)
+    internal static INdArray? ArrayTensor(Array array)
     {
         var type = array.GetType().GetElementType();
         if (type == typeof(float)) return new ArrayTensorView<float>(array);

@@ -16,7 +16,7 @@ public sealed class Quantity : IEquatable<Quantity>
     internal static readonly string[] MapKeys = ["mantissa", "scale", "base", "dim", "factor"];
 
     /// <summary>Wraps a mantissa (not copied) with a unit.</summary>
-    public Quantity(ITensor mantissa, Unit unit)
+    public Quantity(INdArray mantissa, Unit unit)
     {
         Mantissa = mantissa ?? throw new ArgumentNullException(nameof(mantissa));
         Unit = unit ?? throw new ArgumentNullException(nameof(unit));
@@ -24,12 +24,12 @@ public sealed class Quantity : IEquatable<Quantity>
 
     /// <summary>A scalar quantity with a float64 mantissa.</summary>
     public Quantity(double value, Unit unit)
-        : this(Tensor<double>.Scalar(value), unit)
+        : this(NdArray<double>.Scalar(value), unit)
     {
     }
 
     /// <summary>The numbers, in <see cref="Unit"/>; zero-dimensional for a scalar.</summary>
-    public ITensor Mantissa { get; }
+    public INdArray Mantissa { get; }
 
     /// <summary>The unit the mantissa is expressed in.</summary>
     public Unit Unit { get; }
@@ -98,7 +98,7 @@ public sealed class Quantity : IEquatable<Quantity>
             { "mantissa", new TensorNode(Mantissa) },
             { "scale", new IntegerNode(Unit.Scale) },
             { "base", new FloatNode(Unit.Base) },
-            { "dim", new TensorNode(Tensor<long>.FromData(dims, [Unit.DimensionCount])) },
+            { "dim", new TensorNode(NdArray<long>.FromData(dims, [Unit.DimensionCount])) },
             { "factor", new FloatNode(Unit.Factor) },
         };
     }
@@ -174,14 +174,14 @@ public sealed class Quantity : IEquatable<Quantity>
         return from.Factor.Equals(to.Factor) ? scaled : scaled * from.Factor / to.Factor;
     }
 
-    private static bool TryMantissa(StateNode node, [NotNullWhen(true)] out ITensor? tensor)
+    private static bool TryMantissa(StateNode node, [NotNullWhen(true)] out INdArray? tensor)
     {
         tensor = node switch
         {
             TensorNode t => t.Tensor,
             NumpyScalarNode s => s.Value,
-            FloatNode f => Tensor<double>.Scalar(f.Value),
-            IntegerNode i when i.Value >= long.MinValue && i.Value <= long.MaxValue => Tensor<long>.Scalar((long)i.Value),
+            FloatNode f => NdArray<double>.Scalar(f.Value),
+            IntegerNode i when i.Value >= long.MinValue && i.Value <= long.MaxValue => NdArray<long>.Scalar((long)i.Value),
             _ => null,
         };
         return tensor is not null;
@@ -202,7 +202,7 @@ public sealed class Quantity : IEquatable<Quantity>
     private static bool TryDimensions(StateNode node, [NotNullWhen(true)] out int[]? dims)
     {
         dims = null;
-        ITensor? tensor = node switch
+        INdArray? tensor = node switch
         {
             TensorNode t => t.Tensor,
             _ => null,

@@ -91,19 +91,19 @@ public sealed class Unit : IEquatable<Unit>
     public static Unit operator /(Unit left, Unit right) => Combine(left, right, -1, $"{left.Name}/{right.Name}");
 
     /// <summary>A scalar quantity: <c>-50.0 * Units.mV</c> (float64 mantissa).</summary>
-    public static Quantity operator *(double value, Unit unit) => new(Tensor<double>.Scalar(value), unit);
+    public static Quantity operator *(double value, Unit unit) => new(NdArray<double>.Scalar(value), unit);
 
     /// <summary>A scalar quantity with a float32 mantissa: <c>-50f * Units.mV</c>.</summary>
-    public static Quantity operator *(float value, Unit unit) => new(Tensor<float>.Scalar(value), unit);
+    public static Quantity operator *(float value, Unit unit) => new(NdArray<float>.Scalar(value), unit);
 
     /// <summary>A scalar quantity: <c>10 * Units.ms</c>. Integers become a float64 mantissa (physical values are real).</summary>
-    public static Quantity operator *(int value, Unit unit) => new(Tensor<double>.Scalar(value), unit);
+    public static Quantity operator *(int value, Unit unit) => new(NdArray<double>.Scalar(value), unit);
 
     /// <summary>A quantity over a tensor (not copied): <c>tensor * Units.mV</c>.</summary>
-    public static Quantity operator *(Tensor<float> mantissa, Unit unit) => new(mantissa, unit);
+    public static Quantity operator *(NdArray<float> mantissa, Unit unit) => new(mantissa, unit);
 
     /// <summary>A quantity over a tensor (not copied): <c>tensor * Units.mV</c>.</summary>
-    public static Quantity operator *(Tensor<double> mantissa, Unit unit) => new(mantissa, unit);
+    public static Quantity operator *(NdArray<double> mantissa, Unit unit) => new(mantissa, unit);
 
     /// <summary>Equal dimension, scale, base and factor (the name is ignored).</summary>
     public bool Equals(Unit? other) =>

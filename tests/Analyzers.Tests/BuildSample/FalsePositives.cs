@@ -6,12 +6,12 @@ namespace BuildSample;
 
 public class PlainBuffer
 {
-    public Tensor<float> Data = Tensor<float>.Zeros(1);
+    public NdArray<float> Data = NdArray<float>.Zeros(1);
 }
 
 public partial class GoodLayer<T> where T : unmanaged
 {
-    [Param] public Tensor<T> Weight = Tensor<T>.Zeros(1);
+    [Param] public NdArray<T> Weight = NdArray<T>.Zeros(1);
     [ShortTerm(Initializer = nameof(Rest))] public float[] V = new float[1];
     [Config] public int Size { get; set; } = 1;
     [NotState] private float[] _scratch = new float[1];

@@ -4,7 +4,7 @@ namespace BuildSample;
 
 public partial class UnsavedLayer
 {
-    [Param] public Tensor<float> Weight = Tensor<float>.Zeros(2);
+    [Param] public NdArray<float> Weight = NdArray<float>.Zeros(2);
     public float[] Bias = new float[2]; // expect: CKPT0001
     [NotState] private float[] _scratch = new float[2];
 }

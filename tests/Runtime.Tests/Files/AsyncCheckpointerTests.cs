@@ -9,7 +9,7 @@ public class AsyncCheckpointerTests
     public void The_file_holds_the_values_at_the_moment_save_returned()
     {
         using var dir = new TempDirectory();
-        var data = Tensor<float>.Full(1f, Elements);
+        var data = NdArray<float>.Full(1f, Elements);
         var model = Neuron.Filled(1);
         var tree = new Dictionary<string, object?> { ["data"] = data, ["model"] = model, ["step"] = 1 };
         string path;
@@ -24,8 +24,8 @@ public class AsyncCheckpointerTests
         }
 
         var loaded = MsgPackCheckpoint.LoadStateDict(path);
-        Assert.All(((Tensor<float>)((TensorNode)loaded["data"]).Tensor).Data, v => Assert.Equal(1f, v));
-        Assert.Equal(Neuron.Filled(1).Weight!.Data, ((Tensor<float>)((TensorNode)loaded.GetPath("model.weight")).Tensor).Data);
+        Assert.All(((NdArray<float>)((TensorNode)loaded["data"]).Tensor).Data, v => Assert.Equal(1f, v));
+        Assert.Equal(Neuron.Filled(1).Weight!.Data, ((NdArray<float>)((TensorNode)loaded.GetPath("model.weight")).Tensor).Data);
         Assert.Equal(1, ((IntegerNode)loaded.GetPath("model.steps")).Value);
         Assert.Equal(1, ((IntegerNode)loaded["step"]).Value);
     }
@@ -34,7 +34,7 @@ public class AsyncCheckpointerTests
     public void The_next_save_waits_for_the_previous_one()
     {
         using var dir = new TempDirectory();
-        var tree = new Dictionary<string, object?> { ["data"] = Tensor<float>.Full(3f, Elements) };
+        var tree = new Dictionary<string, object?> { ["data"] = NdArray<float>.Full(3f, Elements) };
         using var checkpointer = new AsyncCheckpointer();
         var first = checkpointer.Save(dir.File("first.msgpack"), tree);
         checkpointer.Save(dir.File("second.msgpack"), tree);
@@ -81,7 +81,7 @@ public class AsyncCheckpointerTests
         using var dir = new TempDirectory();
         string path;
         using (var checkpointer = new AsyncCheckpointer())
-            path = checkpointer.Save(dir.File("x.msgpack"), new Dictionary<string, object?> { ["data"] = Tensor<float>.Zeros(Elements) });
+            path = checkpointer.Save(dir.File("x.msgpack"), new Dictionary<string, object?> { ["data"] = NdArray<float>.Zeros(Elements) });
         Assert.Equal(Elements, ((TensorNode)MsgPackCheckpoint.LoadStateDict(path)["data"]).Tensor.Length);
     }
 

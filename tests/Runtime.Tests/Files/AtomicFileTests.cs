@@ -1,3 +1,5 @@
+using Checkpoint.Storage;
+
 namespace Checkpoint.Runtime.Tests.Files;
 
 public class AtomicFileTests

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Checkpoint.Storage;
 
 namespace Checkpoint.Runtime.Tests.Files;
 
@@ -34,7 +35,7 @@ public class CrashTests
     private static (int Iteration, float[] Data) Read(string path)
     {
         var root = MsgPackCheckpoint.LoadStateDict(path);
-        return ((int)((IntegerNode)root["iteration"]).Value, ((Tensor<float>)((TensorNode)root["data"]).Tensor).Data);
+        return ((int)((IntegerNode)root["iteration"]).Value, ((NdArray<float>)((TensorNode)root["data"]).Tensor).Data);
     }
 
     [Fact]

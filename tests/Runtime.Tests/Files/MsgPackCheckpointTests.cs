@@ -76,7 +76,7 @@ public class MsgPackCheckpointTests
     {
         using var dir = new TempDirectory();
         var saved = Neuron.Filled(2);
-        saved.Weight = Tensor<float>.Zeros(3, 3); // a shape the target does not have
+        saved.Weight = NdArray<float>.Zeros(3, 3); // a shape the target does not have
         var file = new Dictionary<string, object?>
         {
             ["weight"] = saved.Weight, ["bias"] = saved.Bias, ["tau"] = saved.Tau, ["extra"] = 1.0, // no "steps"
@@ -98,7 +98,7 @@ public class MsgPackCheckpointTests
     public void Warn_and_ignore_load_what_matches_and_keep_the_rest(Mismatch mismatch)
     {
         using var dir = new TempDirectory();
-        var file = new Dictionary<string, object?> { ["weight"] = Tensor<float>.Zeros(3, 3), ["bias"] = new double[] { 9, 8, 7 }, ["extra"] = 1.0 };
+        var file = new Dictionary<string, object?> { ["weight"] = NdArray<float>.Zeros(3, 3), ["bias"] = new double[] { 9, 8, 7 }, ["extra"] = 1.0 };
         var path = MsgPackCheckpoint.Save(dir.File("x.msgpack"), file);
         var target = Neuron.Filled(7);
         var weight = (float[])target.Weight!.Data.Clone();
@@ -120,7 +120,7 @@ public class MsgPackCheckpointTests
         using var dir = new TempDirectory();
         var path = MsgPackCheckpoint.Save(dir.File("x.msgpack"), new Dictionary<string, object?>
         {
-            ["weight"] = Tensor<float>.Zeros(3, 3), ["bias"] = new double[] { 1, 2, 3 }, ["tau"] = 5.0 * Checkpoint.Units.ms, ["steps"] = 4,
+            ["weight"] = NdArray<float>.Zeros(3, 3), ["bias"] = new double[] { 1, 2, 3 }, ["tau"] = 5.0 * Checkpoint.Units.ms, ["steps"] = 4,
         });
         var target = new Neuron();
         var report = MsgPackCheckpoint.Load(path, target, LoadOptions.Default with { SkipShapeMismatches = true, PathFilter = p => p != "steps" });
@@ -136,7 +136,7 @@ public class MsgPackCheckpointTests
         using var dir = new TempDirectory();
         var path = MsgPackCheckpoint.Save(dir.File("x.msgpack"), new Dictionary<string, object?>
         {
-            ["weight"] = Tensor<double>.Full(0.1, 2, 3), ["bias"] = new float[] { 1.5f, 2.5f, 3.5f },
+            ["weight"] = NdArray<double>.Full(0.1, 2, 3), ["bias"] = new float[] { 1.5f, 2.5f, 3.5f },
         });
         var target = new Neuron();
         var report = MsgPackCheckpoint.Load(path, target, Mismatch.Ignore);
@@ -177,7 +177,7 @@ public class MsgPackCheckpointTests
     public void A_file_whose_root_is_not_a_map_cannot_load_into_a_model()
     {
         using var dir = new TempDirectory();
-        var path = MsgPackCheckpoint.Save(dir.File("x.msgpack"), Tensor<float>.Zeros(2));
+        var path = MsgPackCheckpoint.Save(dir.File("x.msgpack"), NdArray<float>.Zeros(2));
         Assert.IsType<TensorNode>(MsgPackCheckpoint.Load(path));
         Assert.Contains("not a map", Assert.Throws<CheckpointException>(() => MsgPackCheckpoint.Load(path, new Neuron())).Message);
         Assert.Contains("not a map", Assert.Throws<CheckpointException>(() => MsgPackCheckpoint.LoadStateDict(path)).Message);

@@ -4,8 +4,8 @@ public class TemplateRestoreTests
 {
     private static Dictionary<string, object?> Layer(float fill, int rows, int cols) => new()
     {
-        ["weights"] = Tensor<float>.Full(fill, rows, cols),
-        ["bias"] = Tensor<float>.Zeros(cols),
+        ["weights"] = NdArray<float>.Full(fill, rows, cols),
+        ["bias"] = NdArray<float>.Zeros(cols),
     };
 
     // The seed's mismatch example: the file has layer1, layer2 and config.lr; the new model adds layer3 and config.momentum.
@@ -24,8 +24,8 @@ public class TemplateRestoreTests
         ["config"] = new Dictionary<string, object?> { ["lr"] = 0.001, ["momentum"] = 0.9 },
     };
 
-    private static Tensor<float> Weights(Dictionary<string, object?> tree, string layer) =>
-        (Tensor<float>)((Dictionary<string, object?>)tree[layer]!)["weights"]!;
+    private static NdArray<float> Weights(Dictionary<string, object?> tree, string layer) =>
+        (NdArray<float>)((Dictionary<string, object?>)tree[layer]!)["weights"]!;
 
     [Fact]
     public void Error_mode_names_the_missing_keys_and_changes_nothing()
@@ -67,23 +67,23 @@ public class TemplateRestoreTests
         using var dir = new TempDirectory();
         var path = MsgPackCheckpoint.Save(dir.File("model_checkpoint.msgpack"), new Dictionary<string, object?>
         {
-            ["weights"] = Tensor<float>.FromData([1, 2, 3, 4], [2, 2]),
-            ["bias"] = Tensor<float>.FromData([0.1f, 0.2f], [2]),
+            ["weights"] = NdArray<float>.FromData([1, 2, 3, 4], [2, 2]),
+            ["bias"] = NdArray<float>.FromData([0.1f, 0.2f], [2]),
             ["config"] = new Dictionary<string, object?> { ["learning_rate"] = 0.001, ["batch_size"] = 32 },
             ["training_step"] = 1000L,
             ["epoch"] = 10,
         });
         var template = new Dictionary<string, object?>
         {
-            ["weights"] = Tensor<double>.Zeros(2, 2), // float32 in the file: converted losslessly
-            ["bias"] = Tensor<float>.Zeros(2),
+            ["weights"] = NdArray<double>.Zeros(2, 2), // float32 in the file: converted losslessly
+            ["bias"] = NdArray<float>.Zeros(2),
             ["config"] = new Dictionary<string, object?> { ["learning_rate"] = 0.0, ["batch_size"] = 0 },
             ["training_step"] = 0,
             ["epoch"] = (short)0,
         };
         var loaded = MsgPackCheckpoint.Restore(path, template);
-        Assert.Equal([1.0, 2, 3, 4], ((Tensor<double>)loaded["weights"]!).Data);
-        Assert.Equal([0.1f, 0.2f], ((Tensor<float>)loaded["bias"]!).Data);
+        Assert.Equal([1.0, 2, 3, 4], ((NdArray<double>)loaded["weights"]!).Data);
+        Assert.Equal([0.1f, 0.2f], ((NdArray<float>)loaded["bias"]!).Data);
         Assert.Equal(32, ((Dictionary<string, object?>)loaded["config"]!)["batch_size"]);
         Assert.Equal(1000, loaded["training_step"]);
         Assert.Equal((short)10, loaded["epoch"]);
@@ -112,9 +112,9 @@ public class TemplateRestoreTests
         using var dir = new TempDirectory();
         var path = MsgPackCheckpoint.Save(dir.File("x.msgpack"), new Dictionary<string, object?>
         {
-            ["w"] = Tensor<float>.Full(2, 2), ["n"] = 5, ["name"] = "lif", ["ratio"] = 0.5f, ["extra"] = true,
+            ["w"] = NdArray<float>.Full(2, 2), ["n"] = 5, ["name"] = "lif", ["ratio"] = 0.5f, ["extra"] = true,
         });
-        var w = Tensor<float>.Zeros(2);
+        var w = NdArray<float>.Zeros(2);
         var target = new StateDict { { "w", w }, { "n", 0 }, { "name", "" }, { "ratio", 0f } };
         var restored = MsgPackCheckpoint.Load(path, target, LoadOptions.Default with { Mismatch = Mismatch.Warn }, out var report);
         Assert.Same(target, restored);
@@ -122,7 +122,7 @@ public class TemplateRestoreTests
         Assert.Equal([2f, 2f], w.Data);
         Assert.Equal(5, ((IntegerNode)restored["n"]).Value);
         Assert.Equal("lif", ((StringNode)restored["name"]).Value);
-        Assert.Equal(0.5f, ((Tensor<float>)((NumpyScalarNode)restored["ratio"]).Value).Data[0]);
+        Assert.Equal(0.5f, ((NdArray<float>)((NumpyScalarNode)restored["ratio"]).Value).Data[0]);
         Assert.Equal("extra", Assert.Single(report.Unexpected).Path);
         Assert.False(restored.ContainsKey("extra"));
     }
@@ -151,8 +151,8 @@ public class TemplateContainerTests
     public void Read_only_containers_restore_tensors_in_place_but_cannot_replace_leaves()
     {
         using var dir = new TempDirectory();
-        var path = MsgPackCheckpoint.Save(dir.File("x.msgpack"), new List<object?> { Tensor<float>.Full(5f, 2), 7 });
-        var tensor = Tensor<float>.Zeros(2);
+        var path = MsgPackCheckpoint.Save(dir.File("x.msgpack"), new List<object?> { NdArray<float>.Full(5f, 2), 7 });
+        var tensor = NdArray<float>.Zeros(2);
         var template = new System.Collections.ObjectModel.ReadOnlyCollection<object?>([tensor, 0]);
         var error = Assert.Throws<StateMismatchException>(() => MsgPackCheckpoint.Restore(path, template));
         Assert.Equal("1", Assert.Single(error.Report.Problems).Path);
@@ -162,7 +162,7 @@ public class TemplateContainerTests
         Assert.Equal([5f, 5f], tensor.Data);
         Assert.Equal(0, template[1]);
 
-        var array = new object?[] { Tensor<float>.Zeros(2), 0 };
+        var array = new object?[] { NdArray<float>.Zeros(2), 0 };
         MsgPackCheckpoint.Restore(path, array);
         Assert.Equal(7, array[1]);
     }

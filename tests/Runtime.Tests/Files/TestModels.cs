@@ -5,11 +5,11 @@ namespace Checkpoint.Runtime.Tests.Files;
 /// </summary>
 internal sealed class Neuron : IStateful
 {
-    public Tensor<float>? Weight { get; set; } = Tensor<float>.Zeros(2, 3);
+    public NdArray<float>? Weight { get; set; } = NdArray<float>.Zeros(2, 3);
     public double[] Bias { get; set; } = new double[3];
     public Quantity? Tau { get; set; } = 10.0 * Units.ms;
     public int Steps { get; set; }
-    public Tensor<float>? V { get; set; } = Tensor<float>.Zeros(3);
+    public NdArray<float>? V { get; set; } = NdArray<float>.Zeros(3);
 
     public void CollectStates(StateCollector collector)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MessagePack;
+using Checkpoint.Formats.MsgPack;
 
 namespace Checkpoint.Runtime.Tests.Formats;
 
@@ -18,7 +19,7 @@ public class ChunkingTests
     [InlineData(5, 1, new[] { 1, 1, 1, 1, 1 })]
     public void Float32_vector_is_chunked_as_python_does(int length, long limit, int[] expectedChunks)
     {
-        var tensor = new Tensor<float>(Enumerable.Range(0, length).Select(i => i * 1.5f).ToArray(), length);
+        var tensor = new NdArray<float>(Enumerable.Range(0, length).Select(i => i * 1.5f).ToArray(), length);
         var root = new StateDict { { "t", new TensorNode(tensor) } };
 
         var bytes = MsgPackWriter.ToBytes(root, new MsgPackWriteOptions { ChunkByteLimit = limit });
@@ -33,13 +34,13 @@ public class ChunkingTests
     [Fact]
     public void Matrix_chunks_run_over_the_flattened_c_order_data()
     {
-        var tensor = new Tensor<double>(Enumerable.Range(0, 15).Select(i => (double)i).ToArray(), 3, 5);
+        var tensor = new NdArray<double>(Enumerable.Range(0, 15).Select(i => (double)i).ToArray(), 3, 5);
         var root = new StateDict { { "m", new TensorNode(tensor) } };
 
         var bytes = MsgPackWriter.ToBytes(root, new MsgPackWriteOptions { ChunkByteLimit = 48 }); // 6 doubles a chunk
 
         Assert.Equal([6, 6, 3], WireChunkLengths(bytes, "m", [3, 5]));
-        var back = (Tensor<double>)Assert.IsType<TensorNode>(Assert.IsType<StateDict>(MsgPackReader.FromBytes(bytes))["m"]).Tensor;
+        var back = (NdArray<double>)Assert.IsType<TensorNode>(Assert.IsType<StateDict>(MsgPackReader.FromBytes(bytes))["m"]).Tensor;
         Assert.Equal([3, 5], back.Shape);
         Assert.Equal(tensor.Data, back.Data);
     }
@@ -47,7 +48,7 @@ public class ChunkingTests
     [Fact]
     public void Complex128_with_a_limit_below_its_item_size_gets_one_element_chunks()
     {
-        var tensor = new Tensor<System.Numerics.Complex>([new(1, 2), new(3, 4)], 2);
+        var tensor = new NdArray<System.Numerics.Complex>([new(1, 2), new(3, 4)], 2);
         var bytes = MsgPackWriter.ToBytes(new StateDict { { "c", new TensorNode(tensor) } }, new MsgPackWriteOptions { ChunkByteLimit = 8 });
 
         Assert.Equal([1, 1], WireChunkLengths(bytes, "c", [2]));
@@ -56,19 +57,19 @@ public class ChunkingTests
     [Fact]
     public void Top_level_array_over_the_limit_is_chunked_and_reads_back_as_an_array()
     {
-        var tensor = new Tensor<int>([1, 2, 3, 4, 5], 5);
+        var tensor = new NdArray<int>([1, 2, 3, 4, 5], 5);
 
         var bytes = MsgPackWriter.ToBytes(new TensorNode(tensor), new MsgPackWriteOptions { ChunkByteLimit = 8 });
 
         Assert.Equal(0x83, bytes[0]); // a map of 3: marker, shape, chunks
-        var back = (Tensor<int>)Assert.IsType<TensorNode>(MsgPackReader.FromBytes(bytes)).Tensor;
+        var back = (NdArray<int>)Assert.IsType<TensorNode>(MsgPackReader.FromBytes(bytes)).Tensor;
         Assert.Equal(tensor.Data, back.Data);
     }
 
     [Fact]
     public void Numpy_scalars_and_empty_arrays_are_never_chunked()
     {
-        var root = new StateDict { { "s", NumpyScalarNode.From(1.0) }, { "e", new TensorNode(Tensor<float>.Zeros(0)) } };
+        var root = new StateDict { { "s", NumpyScalarNode.From(1.0) }, { "e", new TensorNode(NdArray<float>.Zeros(0)) } };
 
         var limited = MsgPackWriter.ToBytes(root, new MsgPackWriteOptions { ChunkByteLimit = 1 });
 
@@ -85,7 +86,7 @@ public class ChunkingTests
             + Str("shape") + "81" + Str("0") + "03"
             + Str("__msgpack_chunked_array__") + "c3";
 
-        var tensor = (Tensor<sbyte>)Assert.IsType<TensorNode>(MsgPackReader.FromBytes(Hex.Bytes(hex))).Tensor;
+        var tensor = (NdArray<sbyte>)Assert.IsType<TensorNode>(MsgPackReader.FromBytes(Hex.Bytes(hex))).Tensor;
 
         Assert.Equal(new sbyte[] { 1, 2, 3 }, tensor.Data);
     }
@@ -93,10 +94,10 @@ public class ChunkingTests
     [Fact]
     public void Chunked_array_from_a_non_seekable_stream_is_joined()
     {
-        var tensor = new Tensor<long>(Enumerable.Range(0, 50).Select(i => (long)i * i).ToArray(), 5, 10);
+        var tensor = new NdArray<long>(Enumerable.Range(0, 50).Select(i => (long)i * i).ToArray(), 5, 10);
         var bytes = MsgPackWriter.ToBytes(new StateDict { { "t", new TensorNode(tensor) } }, new MsgPackWriteOptions { ChunkByteLimit = 56 });
 
-        var back = (Tensor<long>)Assert.IsType<TensorNode>(((StateDict)MsgPackReader.Read(new NonSeekableStream(new MemoryStream(bytes))))["t"]).Tensor;
+        var back = (NdArray<long>)Assert.IsType<TensorNode>(((StateDict)MsgPackReader.Read(new NonSeekableStream(new MemoryStream(bytes))))["t"]).Tensor;
 
         Assert.Equal(tensor.Data, back.Data);
         Assert.Equal([5, 10], back.Shape);
@@ -105,7 +106,7 @@ public class ChunkingTests
     [Fact]
     public void Chunked_array_index_records_one_segment_per_chunk()
     {
-        var tensor = new Tensor<float>(Enumerable.Range(0, 10).Select(i => (float)i).ToArray(), 10);
+        var tensor = new NdArray<float>(Enumerable.Range(0, 10).Select(i => (float)i).ToArray(), 10);
         var bytes = MsgPackWriter.ToBytes(new StateDict { { "t", new TensorNode(tensor) } }, new MsgPackWriteOptions { ChunkByteLimit = 16 });
         using var stream = new MemoryStream(bytes);
 
@@ -114,7 +115,7 @@ public class ChunkingTests
         var reference = Assert.IsType<TensorRef>(((MsgPackIndexMap)index.Root)["t"]);
         Assert.True(reference.IsChunked);
         Assert.Equal([16L, 16L, 8L], reference.Segments.Select(s => s.Length));
-        var copy = Tensor<float>.Zeros(10);
+        var copy = NdArray<float>.Zeros(10);
         MsgPackReader.ReadTensorData(stream, reference, copy.AsBytes());
         Assert.Equal(tensor.Data, copy.Data);
     }

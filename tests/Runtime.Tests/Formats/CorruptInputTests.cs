@@ -1,4 +1,5 @@
 using System.Text;
+using Checkpoint.Formats.MsgPack;
 
 namespace Checkpoint.Runtime.Tests.Formats;
 

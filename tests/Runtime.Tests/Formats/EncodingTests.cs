@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Checkpoint.Formats.MsgPack;
 
 namespace Checkpoint.Runtime.Tests.Formats;
 
@@ -143,7 +144,7 @@ public class EncodingTests
     public void Array_ext_header_size_follows_the_payload_length(int n, string extHeader, string dim, string binHeader)
     {
         var data = Enumerable.Range(0, n).Select(i => (byte)(i * 7)).ToArray();
-        var tensor = new Tensor<byte>(data, n);
+        var tensor = new NdArray<byte>(data, n);
 
         var bytes = MsgPackWriter.ToBytes(new TensorNode(tensor));
 
@@ -191,7 +192,7 @@ public class EncodingTests
 
         Assert.Equal(DType.Int16, tensor.DType);
         Assert.Equal([2], tensor.Shape);
-        Assert.Equal(new short[] { 1, -1 }, ((Tensor<short>)tensor).Data);
+        Assert.Equal(new short[] { 1, -1 }, ((NdArray<short>)tensor).Data);
     }
 
     [Fact]

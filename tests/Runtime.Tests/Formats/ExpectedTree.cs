@@ -65,7 +65,7 @@ internal static class ExpectedTree
         }
     }
 
-    public static void AssertArray(JsonElement expected, ITensor tensor, string path)
+    public static void AssertArray(JsonElement expected, INdArray tensor, string path)
     {
         Assert.Equal(expected.GetProperty("dtype").GetString(), tensor.DType.NumpyName());
         Assert.Equal(expected.GetProperty("shape").EnumerateArray().Select(d => d.GetInt32()), tensor.Shape);
@@ -77,7 +77,7 @@ internal static class ExpectedTree
         if (expected.TryGetProperty("values", out _)) Assert.Equal(i, tensor.Length);
     }
 
-    private static void AssertElement(JsonElement expected, ITensor tensor, int index, string path)
+    private static void AssertElement(JsonElement expected, INdArray tensor, int index, string path)
     {
         var bytes = tensor.AsBytes();
         switch (tensor.DType)

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Checkpoint.Formats.MsgPack;
 
 namespace Checkpoint.Runtime.Tests.Formats;
 

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Checkpoint.Formats.MsgPack;
 
 namespace Checkpoint.Runtime.Tests.Formats;
 
@@ -13,7 +14,7 @@ public class HandBuiltTreeTests
     {
         { "model", new StateDict
             {
-                { "layer1", new StateDict { { "w", new Tensor<float>([1f, 2f, 3f, 4f], 2, 2) }, { "b", new Tensor<float>([0.5f, -0.5f], 2) } } },
+                { "layer1", new StateDict { { "w", new NdArray<float>([1f, 2f, 3f, 4f], 2, 2) }, { "b", new NdArray<float>([0.5f, -0.5f], 2) } } },
                 { "cfg", new StateDict { { "lr", 0.01 }, { "name", "lif" } } },
             }
         },
@@ -45,8 +46,8 @@ public class HandBuiltTreeTests
     {
         var tree = new StateDict
         {
-            { "big", new Tensor<float>(Enumerable.Range(0, 40).Select(i => (float)i).ToArray(), 5, 8) },
-            { "small", new Tensor<float>([0f, 1f, 2f, 3f], 4) },
+            { "big", new NdArray<float>(Enumerable.Range(0, 40).Select(i => (float)i).ToArray(), 5, 8) },
+            { "small", new NdArray<float>([0f, 1f, 2f, 3f], 4) },
         };
 
         Assert.Equal(Hex.Of(Fixtures.Bytes("15_chunked.msgpack")), Hex.Of(MsgPackWriter.ToBytes(tree, new MsgPackWriteOptions { ChunkByteLimit = 64 })));
@@ -54,7 +55,7 @@ public class HandBuiltTreeTests
 
     [Fact]
     public void Top_level_array() =>
-        AssertSameAsFixture("20_top_level_array.msgpack", new TensorNode(new Tensor<short>([0, 1, 2], 3)));
+        AssertSameAsFixture("20_top_level_array.msgpack", new TensorNode(new NdArray<short>([0, 1, 2], 3)));
 
     [Fact]
     public void Empty_containers() => AssertSameAsFixture("26_empty_containers.msgpack", new StateDict

@@ -1,3 +1,5 @@
+using Checkpoint.Formats.MsgPack;
+
 namespace Checkpoint.Runtime.Tests.Formats;
 
 public class IndexTests
@@ -8,8 +10,8 @@ public class IndexTests
         {
             { "params", new StateDict
                 {
-                    { "w", new Tensor<float>([1f, 2f, 3f, 4f], 2, 2) },
-                    { "b", new Tensor<double>([0.5], 1) },
+                    { "w", new NdArray<float>([1f, 2f, 3f, 4f], 2, 2) },
+                    { "b", new NdArray<double>([0.5], 1) },
                 }
             },
             { "step", 10 },

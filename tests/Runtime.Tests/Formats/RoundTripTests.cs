@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Text;
+using Checkpoint.Formats.MsgPack;
 
 namespace Checkpoint.Runtime.Tests.Formats;
 
@@ -12,7 +13,7 @@ public class RoundTripTests
         return data;
     }
 
-    private static ITensor RandomTensor(DType dtype, int[] shape, int seed)
+    private static INdArray RandomTensor(DType dtype, int[] shape, int seed)
     {
         var tensor = DTypes.CreateTensor(dtype, shape);
         var bytes = tensor.AsBytes();
@@ -68,9 +69,9 @@ public class RoundTripTests
     public void Special_float_array_elements_keep_their_bits()
     {
         float[] values = [float.NaN, BitConverter.Int32BitsToSingle(0x7fc00001), float.PositiveInfinity, float.NegativeInfinity, -0.0f, float.Epsilon];
-        var tensor = new Tensor<float>(values);
+        var tensor = new NdArray<float>(values);
 
-        var back = (Tensor<float>)Assert.IsType<TensorNode>(MsgPackReader.FromBytes(MsgPackWriter.ToBytes(new TensorNode(tensor)))).Tensor;
+        var back = (NdArray<float>)Assert.IsType<TensorNode>(MsgPackReader.FromBytes(MsgPackWriter.ToBytes(new TensorNode(tensor)))).Tensor;
 
         Assert.Equal(values.Select(BitConverter.SingleToInt32Bits), back.Data.Select(BitConverter.SingleToInt32Bits));
     }
@@ -85,8 +86,8 @@ public class RoundTripTests
                 {
                     { "layers", new StateDict
                         {
-                            { "0", new StateDict { { "w", new Tensor<float>([1f, 2f], 2) } } },
-                            { "1", new StateDict { { "w", new Tensor<double>([3.0], 1) }, { "act", "relu" } } },
+                            { "0", new StateDict { { "w", new NdArray<float>([1f, 2f], 2) } } },
+                            { "1", new StateDict { { "w", new NdArray<double>([3.0], 1) }, { "act", "relu" } } },
                         }
                     },
                 }
@@ -133,7 +134,7 @@ public class RoundTripTests
     [Fact]
     public void Top_level_leaves_are_allowed()
     {
-        var tensor = new Tensor<short>([1, 2, 3], 3);
+        var tensor = new NdArray<short>([1, 2, 3], 3);
 
         var back = Assert.IsType<TensorNode>(MsgPackReader.FromBytes(MsgPackWriter.ToBytes(new TensorNode(tensor)))).Tensor;
 
@@ -154,7 +155,7 @@ public class RoundTripTests
     public void Writer_reports_progress_up_to_the_total_length()
     {
         var reports = new List<long>();
-        var root = new StateDict { { "w", new Tensor<float>(new float[100_000], 100_000) }, { "b", 1 } };
+        var root = new StateDict { { "w", new NdArray<float>(new float[100_000], 100_000) }, { "b", 1 } };
         using var stream = new MemoryStream();
 
         MsgPackWriter.Write(stream, root, new MsgPackWriteOptions { Progress = new SyncProgress(reports.Add) });

@@ -1,3 +1,5 @@
+using Checkpoint.Formats.MsgPack;
+
 namespace Checkpoint.Runtime.Tests.Formats;
 
 /// <summary>Reading and writing stream: memory stays near the size of the tensors themselves.</summary>
@@ -10,9 +12,9 @@ public sealed class StreamingTests : IDisposable
 
     public void Dispose() => File.Delete(_path);
 
-    private static Tensor<float> LargeTensor()
+    private static NdArray<float> LargeTensor()
     {
-        var tensor = Tensor<float>.Zeros(Elements);
+        var tensor = NdArray<float>.Zeros(Elements);
         for (var i = 0; i < tensor.Data.Length; i += 4096) tensor.Data[i] = i;
         return tensor;
     }
@@ -36,7 +38,7 @@ public sealed class StreamingTests : IDisposable
 
         Assert.True(writeAllocated < Slack, $"writing allocated {writeAllocated} bytes");
         Assert.True(readAllocated < tensor.ByteLength + Slack, $"reading allocated {readAllocated} bytes for a {tensor.ByteLength}-byte tensor");
-        var read = (Tensor<float>)Assert.IsType<TensorNode>(((StateDict)back)["w"]).Tensor;
+        var read = (NdArray<float>)Assert.IsType<TensorNode>(((StateDict)back)["w"]).Tensor;
         Assert.True(tensor.AsBytes().SequenceEqual(read.AsBytes()));
     }
 
@@ -46,7 +48,7 @@ public sealed class StreamingTests : IDisposable
         var tensor = LargeTensor();
         using (var output = File.Create(_path))
             MsgPackWriter.Write(output, new StateDict { { "params", new StateDict { { "w", new TensorNode(tensor) } } } });
-        var target = Tensor<float>.Zeros(Elements);
+        var target = NdArray<float>.Zeros(Elements);
 
         var before = GC.GetAllocatedBytesForCurrentThread();
         using (var input = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096))
@@ -81,7 +83,7 @@ public sealed class StreamingTests : IDisposable
     [Fact]
     public void Non_seekable_stream_large_array_reads_correctly()
     {
-        var tensor = Tensor<int>.Zeros(10 * 1024 * 1024); // 40 MiB: more than one collection step
+        var tensor = NdArray<int>.Zeros(10 * 1024 * 1024); // 40 MiB: more than one collection step
         for (var i = 0; i < tensor.Length; i += 1000) tensor.Data[i] = i;
         var bytes = MsgPackWriter.ToBytes(new StateDict { { "t", new TensorNode(tensor) } });
 

@@ -1,5 +1,6 @@
 using Checkpoint.Samples;
 using MessagePack;
+using Checkpoint.Formats.MsgPack;
 
 namespace Checkpoint.Runtime.Tests.Lifecycle;
 

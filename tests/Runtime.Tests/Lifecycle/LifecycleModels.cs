@@ -4,18 +4,18 @@ namespace Checkpoint.Runtime.Tests.Lifecycle;
 [StateNaming(NamingPolicy.SnakeCase)]
 public partial class Readout
 {
-    public Readout(int nHidden) => Weight = Tensor<float>.Zeros(nHidden, 2);
+    public Readout(int nHidden) => Weight = NdArray<float>.Zeros(nHidden, 2);
 
     [Config] public int NHidden => Weight.Shape[0];
 
-    [Param(FormerNames = ["w"])] public Tensor<float> Weight { get; set; }
+    [Param(FormerNames = ["w"])] public NdArray<float> Weight { get; set; }
 }
 
 /// <summary>Compares the bytes of every persistent entry of two models.</summary>
 internal static class ModelAssert
 {
     public static float[] Param(IStateful model, string path) =>
-        ((Tensor<float>)model.States(StateKinds.Param).Single(e => e.Path == path).Value!).Data;
+        ((NdArray<float>)model.States(StateKinds.Param).Single(e => e.Path == path).Value!).Data;
 
     public static void BitIdentical(IStateful expected, IStateful actual, StateKinds kinds = StateKinds.Persistent)
     {
@@ -24,8 +24,8 @@ internal static class ModelAssert
         Assert.Equal(a.Select(e => e.Path), b.Select(e => e.Path));
         for (var i = 0; i < a.Count; i++)
         {
-            if (a[i].Value is Tensor<float> ta)
-                Assert.True(ta.AsBytes().SequenceEqual(((Tensor<float>)b[i].Value!).AsBytes()), $"{a[i].Path} differs");
+            if (a[i].Value is NdArray<float> ta)
+                Assert.True(ta.AsBytes().SequenceEqual(((NdArray<float>)b[i].Value!).AsBytes()), $"{a[i].Path} differs");
             else
                 Assert.Equal(a[i].Value, b[i].Value);
         }

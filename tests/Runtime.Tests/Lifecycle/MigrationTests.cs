@@ -10,7 +10,7 @@ public class MigrationTests
         var tree = new StateDict
         {
             ["version"] = "1.0",
-            ["params"] = new StateDict { ["w"] = Tensor<float>.Full(fill, 3, 2) },
+            ["params"] = new StateDict { ["w"] = NdArray<float>.Full(fill, 3, 2) },
             ["config"] = new StateDict { ["hidden"] = 3 },
         };
         return MsgPackCheckpoint.Save(path, tree);
@@ -56,7 +56,7 @@ public class MigrationTests
         using var dir = new TempDirectory();
         var path = MsgPackCheckpoint.Save(dir.File("old.msgpack"), new StateDict
         {
-            ["params"] = new StateDict { ["w"] = Tensor<float>.Full(2f, 3, 2) },
+            ["params"] = new StateDict { ["w"] = NdArray<float>.Full(2f, 3, 2) },
             ["config"] = new StateDict { ["hidden"] = 3 },
         });
         var (_, info) = TrainingCheckpoint.LoadModel<Readout>(path, version: "2.0", migrations: V1ToV2());
@@ -75,7 +75,7 @@ public class MigrationTests
         var path = MsgPackCheckpoint.Save(dir.File("g.msgpack"), new StateDict
         {
             ["version"] = "global-test-1",
-            ["params"] = new StateDict { ["weight"] = Tensor<float>.Full(3f, 4, 2) },
+            ["params"] = new StateDict { ["weight"] = NdArray<float>.Full(3f, 4, 2) },
             ["config"] = new StateDict { ["size"] = 4 },
         });
         Migrations.Register("global-test-1", "global-test-2", tree =>

@@ -1,3 +1,5 @@
+using Checkpoint.Management;
+
 namespace Checkpoint.Runtime.Tests.Management;
 
 public class AsyncTests

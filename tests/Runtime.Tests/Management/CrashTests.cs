@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Xunit.Abstractions;
 using static Checkpoint.Runtime.Tests.Management.ManagerFiles;
+using Checkpoint.Management;
 
 namespace Checkpoint.Runtime.Tests.Management;
 

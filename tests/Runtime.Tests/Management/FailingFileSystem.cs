@@ -1,3 +1,5 @@
+using Checkpoint.Management;
+
 namespace Checkpoint.Runtime.Tests.Management;
 
 /// <summary>The real file system, except that writes fail like a full disk once <see cref="Budget"/> bytes have been written.</summary>

@@ -1,4 +1,5 @@
 using static Checkpoint.Runtime.Tests.Management.ManagerFiles;
+using Checkpoint.Management;
 
 namespace Checkpoint.Runtime.Tests.Management;
 

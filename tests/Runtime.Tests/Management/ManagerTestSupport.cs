@@ -5,9 +5,9 @@ namespace Checkpoint.Runtime.Tests.Management;
 /// <summary>A hand-written model whose every value derives from one number, so restored content identifies the step.</summary>
 internal sealed class FilledModel : IStateful
 {
-    public FilledModel(int elements = 64) => Weight = Tensor<float>.Zeros(elements);
+    public FilledModel(int elements = 64) => Weight = NdArray<float>.Zeros(elements);
 
-    public Tensor<float>? Weight { get; set; }
+    public NdArray<float>? Weight { get; set; }
     public long Counter { get; set; }
 
     public void CollectStates(StateCollector collector)

@@ -1,5 +1,6 @@
 using System.IO.Hashing;
 using static Checkpoint.Runtime.Tests.Management.ManagerFiles;
+using Checkpoint.Management;
 
 namespace Checkpoint.Runtime.Tests.Management;
 
@@ -44,7 +45,7 @@ public class SaveRestoreTests
         var stepDir = StepDir(dir.Path, 3);
         Assert.Equal(["manifest.json", "model.msgpack", "optimizer.msgpack"], Entries(stepDir));
         var plain = MsgPackCheckpoint.LoadStateDict(Path.Combine(stepDir, "model.msgpack"));
-        Assert.Equal(3f, ((Tensor<float>)((TensorNode)plain["weight"]).Tensor).Data[0]);
+        Assert.Equal(3f, ((NdArray<float>)((TensorNode)plain["weight"]).Tensor).Data[0]);
 
         var manifest = manager.GetManifest(3)!;
         foreach (var name in new[] { "model.msgpack", "optimizer.msgpack" })

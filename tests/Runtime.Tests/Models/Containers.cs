@@ -13,7 +13,7 @@ public partial class Ensemble
 /// <summary>A generic model.</summary>
 public partial class Layer<T> where T : unmanaged
 {
-    [Param] public Tensor<T> Weight = Tensor<T>.Zeros(2);
+    [Param] public NdArray<T> Weight = NdArray<T>.Zeros(2);
     [Param] public T[] Bias = new T[2];
 }
 

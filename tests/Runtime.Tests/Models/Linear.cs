@@ -5,11 +5,11 @@ public partial class Linear
 {
     public Linear(int inputs, int outputs)
     {
-        Weight = Tensor<float>.Zeros(inputs, outputs);
-        Bias = Tensor<float>.Zeros(outputs);
+        Weight = NdArray<float>.Zeros(inputs, outputs);
+        Bias = NdArray<float>.Zeros(outputs);
     }
 
-    [Param] public Tensor<float> Weight { get; set; }
+    [Param] public NdArray<float> Weight { get; set; }
 
-    [Param] public Tensor<float> Bias { get; set; }
+    [Param] public NdArray<float> Bias { get; set; }
 }

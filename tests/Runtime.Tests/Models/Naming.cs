@@ -4,12 +4,12 @@ namespace Checkpoint.Tests.Models;
 [StateNaming(NamingPolicy.SnakeCase)]
 public partial class BatchNorm
 {
-    [LongTerm] public Tensor<float> RunningMean = Tensor<float>.Zeros(2);
+    [LongTerm] public NdArray<float> RunningMean = NdArray<float>.Zeros(2);
     [Param] public float VRest;
     [Param] public float HTTPServer;
     [Param] public float Layer2Weight;
     [Param(Name = "gamma")] public float Scale = 1f;
-    [Param(FormerNames = ["bias_v1", "b"])] public Tensor<float> Bias = Tensor<float>.Zeros(2);
+    [Param(FormerNames = ["bias_v1", "b"])] public NdArray<float> Bias = NdArray<float>.Zeros(2);
     public Lif SubLayer = new(1);
 }
 

@@ -3,7 +3,7 @@ namespace Checkpoint.Tests.Models;
 /// <summary>A base model: state of its own, extended by derived models.</summary>
 public abstract partial class Neuron
 {
-    [ShortTerm(Fill = -70)] public Tensor<float> V = Tensor<float>.Zeros(3);
+    [ShortTerm(Fill = -70)] public NdArray<float> V = NdArray<float>.Zeros(3);
 
     [Param] public float Threshold = 1f;
 }
@@ -17,7 +17,7 @@ public partial class LeakyNeuron : Neuron
 /// <summary>Two levels of inheritance, sealed.</summary>
 public sealed partial class AdaptiveNeuron : LeakyNeuron
 {
-    [ShortTerm(Fill = 0.5)] public Tensor<float> Adaptation = Tensor<float>.Zeros(3);
+    [ShortTerm(Fill = 0.5)] public NdArray<float> Adaptation = NdArray<float>.Zeros(3);
 
     [LongTerm] public int Steps;
 }

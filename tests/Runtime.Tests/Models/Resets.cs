@@ -3,9 +3,9 @@ namespace Checkpoint.Tests.Models;
 /// <summary>Every way a short-term member is reset, plus children that must be reset too.</summary>
 public partial class Resets
 {
-    [ShortTerm] public Tensor<float> Cleared = Tensor<float>.Zeros(2);
-    [ShortTerm(Fill = -65)] public Tensor<float> Filled = Tensor<float>.Zeros(2);
-    [ShortTerm(Initializer = nameof(InitialTrace))] public Tensor<float> Trace = Tensor<float>.Zeros(2);
+    [ShortTerm] public NdArray<float> Cleared = NdArray<float>.Zeros(2);
+    [ShortTerm(Fill = -65)] public NdArray<float> Filled = NdArray<float>.Zeros(2);
+    [ShortTerm(Initializer = nameof(InitialTrace))] public NdArray<float> Trace = NdArray<float>.Zeros(2);
     [ShortTerm(Fill = 2.5)] public double[,] Grid = new double[2, 2];
     [ShortTerm] public int[] Counts = new int[2];
     [ShortTerm] public float Scalar;
@@ -20,9 +20,9 @@ public partial class Resets
 
     public int InitialTraceCalls;
 
-    public Tensor<float> InitialTrace()
+    public NdArray<float> InitialTrace()
     {
         InitialTraceCalls++;
-        return Tensor<float>.Full(7f, 3);
+        return NdArray<float>.Full(7f, 3);
     }
 }

@@ -7,5 +7,5 @@ public partial class SimpleNet
 
     public List<Linear> Layers = [new(100, 64), new(64, 10)];
 
-    [Param(Name = "w_out")] public Tensor<float> Readout = Tensor<float>.Zeros(10, 10);
+    [Param(Name = "w_out")] public NdArray<float> Readout = NdArray<float>.Zeros(10, 10);
 }

@@ -10,7 +10,7 @@ public class EdgeCaseTests
     {
         var target = new Everything();
         var dict = new Everything().ToStateDict();
-        dict["Matrix"] = new TensorNode(new Tensor<double>([1, 2, 3, 4, 5, 6]));
+        dict["Matrix"] = new TensorNode(new NdArray<double>([1, 2, 3, 4, 5, 6]));
         var error = Assert.Throws<StateMismatchException>(() => target.LoadStateDict(dict));
         Assert.Equal("Matrix", Assert.Single(error.Report.Mismatched).Path);
         var skipped = target.LoadStateDict(dict, new LoadOptions { SkipShapeMismatches = true });
@@ -36,8 +36,8 @@ public class EdgeCaseTests
     {
         var source = new StateDict
         {
-            ["Vector"] = new TensorNode(new Tensor<float>([1f, 2f, 3f])),
-            ["Matrix"] = new TensorNode(new Tensor<double>([1, 2, 3, 4, 5, 6], 2, 3)),
+            ["Vector"] = new TensorNode(new NdArray<float>([1f, 2f, 3f])),
+            ["Matrix"] = new TensorNode(new NdArray<double>([1, 2, 3, 4, 5, 6], 2, 3)),
             ["Lazy"] = NullNode.Instance,
             ["Threshold"] = NullNode.Instance,
         };
@@ -48,7 +48,7 @@ public class EdgeCaseTests
 
         var wrongRank = new StateDict
         {
-            ["Vector"] = new TensorNode(new Tensor<float>([1f, 2f, 3f, 4f], 2, 2)),
+            ["Vector"] = new TensorNode(new NdArray<float>([1f, 2f, 3f, 4f], 2, 2)),
             ["Matrix"] = NumpyScalarNode.From(1.0),
             ["Lazy"] = NullNode.Instance,
             ["Threshold"] = NullNode.Instance,
@@ -65,7 +65,7 @@ public class EdgeCaseTests
     {
         var target = new NarrowResets();
         var dict = new StateDict();
-        dict.Add("Lazy", new TensorNode(new Tensor<float>([1f, 2f, 3f, 4f], 2, 2)));
+        dict.Add("Lazy", new TensorNode(new NdArray<float>([1f, 2f, 3f, 4f], 2, 2)));
         Assert.True(target.LoadStateDict(dict).IsClean);
         Assert.Equal([2, 2], target.Lazy!.Shape);
         Assert.Equal([1f, 2f, 3f, 4f], target.Lazy.Data);

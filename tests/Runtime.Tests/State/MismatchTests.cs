@@ -13,7 +13,7 @@ public class MismatchTests
         var dict = StateTree.DeepClone(source.ToStateDict());
         Assert.True(((StateDict)dict["Lif"]).Remove("Tau"));
         dict.SetPath("Layers.1.Extra", new FloatNode(1.5));
-        dict.SetPath("w_out", new TensorNode(Tensor<float>.Zeros(3, 3)));
+        dict.SetPath("w_out", new TensorNode(NdArray<float>.Zeros(3, 3)));
         return dict;
     }
 
@@ -78,16 +78,16 @@ public class MismatchTests
     {
         var target = new Layer<double>();
         var dict = new StateDict();
-        dict.Add("Weight", new TensorNode(new Tensor<float>([1.5f, -2f])));
-        dict.Add("Bias", new TensorNode(new Tensor<int>([3, 4])));
+        dict.Add("Weight", new TensorNode(new NdArray<float>([1.5f, -2f])));
+        dict.Add("Bias", new TensorNode(new NdArray<int>([3, 4])));
         Assert.True(target.LoadStateDict(dict).IsClean);
         Assert.Equal([1.5, -2.0], target.Weight.Data);
         Assert.Equal([3.0, 4.0], target.Bias);
 
         var narrow = new Layer<float>();
         var wide = new StateDict();
-        wide.Add("Weight", new TensorNode(new Tensor<double>([0.1, 0.2])));
-        wide.Add("Bias", new TensorNode(new Tensor<float>([1f, 2f])));
+        wide.Add("Weight", new TensorNode(new NdArray<double>([0.1, 0.2])));
+        wide.Add("Bias", new TensorNode(new NdArray<float>([1f, 2f])));
         var error = Assert.Throws<StateMismatchException>(() => narrow.LoadStateDict(wide));
         var problem = Assert.Single(error.Report.Problems);
         Assert.Equal(("Weight", LoadProblemKind.Mismatched), (problem.Path, problem.Kind));

@@ -6,7 +6,7 @@ namespace Checkpoint.Tests.State;
 /// <summary>Distinct, deterministic values to put into models, so a load that skipped or mixed entries shows.</summary>
 internal static class ModelValues
 {
-    public static void Fill(Tensor<float> tensor, float seed)
+    public static void Fill(NdArray<float> tensor, float seed)
     {
         var span = tensor.AsSpan();
         for (var i = 0; i < span.Length; i++) span[i] = seed + i * 0.001f;

@@ -62,7 +62,7 @@ public class PartialLoadTests
     {
         var source = ModelValues.Randomised(2);
         var dict = StateTree.DeepClone(source.ToStateDict());
-        dict["w_out"] = new TensorNode(Tensor<float>.Zeros(5, 10));
+        dict["w_out"] = new TensorNode(NdArray<float>.Zeros(5, 10));
         var target = new SimpleNet();
 
         var report = target.LoadStateDict(dict, new LoadOptions { SkipShapeMismatches = true });

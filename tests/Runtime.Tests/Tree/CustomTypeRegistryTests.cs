@@ -9,8 +9,8 @@ public class CustomTypeRegistryTests
     {
         public int InputSize { get; } = inputSize;
         public int OutputSize { get; } = outputSize;
-        public Tensor<float> Weights { get; set; } = Tensor<float>.Zeros(inputSize, outputSize);
-        public Tensor<float> Bias { get; set; } = Tensor<float>.Zeros(outputSize);
+        public NdArray<float> Weights { get; set; } = NdArray<float>.Zeros(inputSize, outputSize);
+        public NdArray<float> Bias { get; set; } = NdArray<float>.Zeros(outputSize);
     }
 
     private sealed class Duplicate;
@@ -31,8 +31,8 @@ public class CustomTypeRegistryTests
             (_, dict, _) =>
             {
                 var restored = new CustomLayer((int)((IntegerNode)dict["input_size"]).Value, (int)((IntegerNode)dict["output_size"]).Value);
-                restored.Weights = (Tensor<float>)((TensorNode)dict["weights"]).Tensor;
-                restored.Bias = (Tensor<float>)((TensorNode)dict["bias"]).Tensor;
+                restored.Weights = (NdArray<float>)((TensorNode)dict["weights"]).Tensor;
+                restored.Bias = (NdArray<float>)((TensorNode)dict["bias"]).Tensor;
                 return restored;
             },
             overrideExisting: true);
@@ -90,10 +90,10 @@ public class CustomTypeRegistryTests
         using var dir = new TempDirectory();
         var path = MsgPackCheckpoint.Save(dir.File("fragile.msgpack"), new Dictionary<string, object?>
         {
-            ["weights"] = Tensor<float>.Full(5f, 3),
+            ["weights"] = NdArray<float>.Full(5f, 3),
             ["layer"] = new Fragile(),
         });
-        var weights = Tensor<float>.Zeros(3);
+        var weights = NdArray<float>.Zeros(3);
         var template = new Dictionary<string, object?> { ["weights"] = weights, ["layer"] = new Fragile() };
 
         var error = Assert.Throws<StateMismatchException>(() => MsgPackCheckpoint.Restore(path, template));

@@ -82,7 +82,7 @@ public class TreeConverterTests
     [Fact]
     public void Tensors_are_referenced_and_arrays_of_element_types_become_tensors()
     {
-        var tensor = Tensor<int>.Zeros(2);
+        var tensor = NdArray<int>.Zeros(2);
         Assert.Same(tensor, ((TensorNode)TreeConverter.FromObject(tensor)).Tensor);
 
         var matrix = new double[,] { { 1, 2, 3 }, { 4, 5, 6 } };

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Checkpoint.Runtime.Tests.Files;
 using Checkpoint.Runtime.Tests.Formats;
+using Checkpoint.Formats.MsgPack;
 
 namespace Checkpoint.Runtime.Tests.Quantities;
 
@@ -20,7 +21,7 @@ public class QuantitySerializationTests
     [Fact]
     public void To_node_writes_the_braintools_map()
     {
-        var node = (Tensor<float>.FromData([10f, 20f], [2]) * Units.ms).ToNode();
+        var node = (NdArray<float>.FromData([10f, 20f], [2]) * Units.ms).ToNode();
         var expected = Expected("tau");
         Assert.Equal(expected.GetProperty("keys").EnumerateArray().Select(k => k.GetString()), node.Keys);
         Assert.IsType<IntegerNode>(node["scale"]);
@@ -29,7 +30,7 @@ public class QuantitySerializationTests
         Assert.Equal(1.0, ((FloatNode)node["factor"]).Value);
         var dim = ((TensorNode)node["dim"]).Tensor;
         Assert.Equal(DType.Int64, dim.DType);
-        Assert.Equal(expected.GetProperty("items").GetProperty("dim").GetProperty("values").EnumerateArray().Select(v => v.GetInt64()), ((Tensor<long>)dim).Data);
+        Assert.Equal(expected.GetProperty("items").GetProperty("dim").GetProperty("values").EnumerateArray().Select(v => v.GetInt64()), ((NdArray<long>)dim).Data);
     }
 
     [Fact]
@@ -37,8 +38,8 @@ public class QuantitySerializationTests
     {
         var tree = new Dictionary<string, object?>
         {
-            ["tau"] = Tensor<float>.FromData([10f, 20f], [2]) * Units.ms,
-            ["v_th"] = new Quantity(Tensor<float>.Scalar(-50f), Units.mV),
+            ["tau"] = NdArray<float>.FromData([10f, 20f], [2]) * Units.ms,
+            ["v_th"] = new Quantity(NdArray<float>.Scalar(-50f), Units.mV),
         };
         var bytes = MsgPackWriter.ToBytes(TreeConverter.FromObject(tree));
         Assert.Equal(Fixtures.Bytes(Fixture), bytes);
@@ -47,10 +48,10 @@ public class QuantitySerializationTests
     [Fact]
     public void The_fixture_loads_into_quantity_members()
     {
-        var model = new Membrane { Tau = Tensor<float>.Zeros(2) * Units.ms, VTh = new Quantity(Tensor<float>.Scalar(0f), Units.mV) };
+        var model = new Membrane { Tau = NdArray<float>.Zeros(2) * Units.ms, VTh = new Quantity(NdArray<float>.Scalar(0f), Units.mV) };
         var report = MsgPackCheckpoint.Load(FixturePath, model);
         Assert.True(report.IsClean, report.ToString());
-        Assert.Equal(ExpectedMantissa("tau"), ((Tensor<float>)model.Tau!.Mantissa).Data);
+        Assert.Equal(ExpectedMantissa("tau"), ((NdArray<float>)model.Tau!.Mantissa).Data);
         Assert.Equal(Units.ms, model.Tau.Unit);
         Assert.Equal(ExpectedMantissa("v_th").Single(), model.VTh!.Value);
         Assert.True(model.VTh.IsScalar);
@@ -68,21 +69,21 @@ public class QuantitySerializationTests
     [Fact]
     public void A_different_unit_is_a_mismatch_with_the_path_and_both_units()
     {
-        var model = new Membrane { Tau = Tensor<float>.Zeros(2) * Units.mV, VTh = new Quantity(Tensor<float>.Scalar(1f), Units.mV) };
+        var model = new Membrane { Tau = NdArray<float>.Zeros(2) * Units.mV, VTh = new Quantity(NdArray<float>.Scalar(1f), Units.mV) };
         var error = Assert.Throws<StateMismatchException>(() => MsgPackCheckpoint.Load(FixturePath, model));
         var problem = Assert.Single(error.Report.Problems);
         Assert.Equal("tau", problem.Path);
         Assert.Equal("unit mismatch: expected mV, got ms", problem.Reason);
         Assert.Contains("'tau': unit mismatch: expected mV, got ms", error.Message);
-        Assert.Equal(0f, ((Tensor<float>)model.Tau.Mantissa).Data[0]); // error mode changed nothing
+        Assert.Equal(0f, ((NdArray<float>)model.Tau.Mantissa).Data[0]); // error mode changed nothing
         Assert.Equal(1f, model.VTh!.Value);
     }
 
     [Fact]
     public void Under_warn_a_unit_mismatch_keeps_the_value_and_loads_the_rest()
     {
-        var tau = Tensor<float>.Zeros(2) * Units.s;
-        var model = new Membrane { Tau = tau, VTh = new Quantity(Tensor<float>.Scalar(0f), Units.mV) };
+        var tau = NdArray<float>.Zeros(2) * Units.s;
+        var model = new Membrane { Tau = tau, VTh = new Quantity(NdArray<float>.Scalar(0f), Units.mV) };
         var report = MsgPackCheckpoint.Load(FixturePath, model, Mismatch.Warn);
         Assert.Same(tau, model.Tau);
         Assert.Equal(-50.0, model.VTh!.Value);

@@ -81,11 +81,11 @@ public class UnitTests
     [Fact]
     public void Converting_a_tensor_keeps_float32_and_shape()
     {
-        var q = Tensor<float>.FromData([1f, 2f, 3f, 4f], [2, 2]) * Units.ms;
+        var q = NdArray<float>.FromData([1f, 2f, 3f, 4f], [2, 2]) * Units.ms;
         var inSeconds = q.In(Units.s);
         Assert.Equal(DType.Float32, inSeconds.DType);
         Assert.Equal([2, 2], inSeconds.Shape);
-        Assert.Equal([1f / 1000, 2f / 1000, 3f / 1000, 4f / 1000], ((Tensor<float>)inSeconds.Mantissa).Data);
+        Assert.Equal([1f / 1000, 2f / 1000, 3f / 1000, 4f / 1000], ((NdArray<float>)inSeconds.Mantissa).Data);
     }
 
     [Fact]
@@ -105,6 +105,6 @@ public class UnitTests
         Assert.Equal(10.0, tau.Value);
         Assert.Equal(DType.Float32, (-50f * Units.mV).DType);
         Assert.Equal("-50 mV", (-50.0 * Units.mV).ToString());
-        Assert.Equal("[10, 20] ms", (Tensor<float>.FromData([10f, 20f], [2]) * Units.ms).ToString());
+        Assert.Equal("[10, 20] ms", (NdArray<float>.FromData([10f, 20f], [2]) * Units.ms).ToString());
     }
 }

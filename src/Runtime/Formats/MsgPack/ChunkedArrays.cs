@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Checkpoint;
+namespace Checkpoint.Formats.MsgPack;
 
 /// <summary>
 /// The chunked layout braintools/flax use for arrays over the chunk limit (msgpack objects are limited to
@@ -71,7 +71,7 @@ internal static class ChunkedArrays
         if (chunks.Count == 0)
             throw context.Error(offset, "a chunked array has no chunks (its dtype is unknown)");
 
-        var parts = new List<(DType DType, IReadOnlyList<int> Shape, ITensor? Tensor, TensorRef? Ref)>(chunks.Count);
+        var parts = new List<(DType DType, IReadOnlyList<int> Shape, INdArray? Tensor, TensorRef? Ref)>(chunks.Count);
         for (var i = 0; i < chunks.Count; i++)
         {
             if (!chunks.TryGetValue(IndexKey(i), out var chunk))
@@ -79,7 +79,7 @@ internal static class ChunkedArrays
             var part = chunk switch
             {
                 TensorNode t => (t.Tensor.DType, t.Tensor.Shape, t.Tensor, (TensorRef?)null),
-                TensorRefNode r => (r.Reference.DType, r.Reference.Shape, (ITensor?)null, r.Reference),
+                TensorRefNode r => (r.Reference.DType, r.Reference.Shape, (INdArray?)null, r.Reference),
                 _ => throw context.Error(offset, $"chunk {i} of a chunked array must be an ndarray but is {chunk.Kind}"),
             };
             if (part.Item2.Count == 0)

@@ -1,4 +1,4 @@
-namespace Checkpoint;
+namespace Checkpoint.Formats.MsgPack;
 
 /// <summary>The MessagePack ext type codes of the braintools/flax layout.</summary>
 internal static class ExtCodes

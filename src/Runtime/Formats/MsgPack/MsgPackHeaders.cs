@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using MessagePack;
 
-namespace Checkpoint;
+namespace Checkpoint.Formats.MsgPack;
 
 /// <summary>
 /// The bin and ext headers, encoded here from the spec rather than by <see cref="MessagePackWriter"/>:

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace Checkpoint;
+namespace Checkpoint.Formats.MsgPack;
 
 /// <summary>
 /// The structure of a checkpoint file without its array data: maps, small leaves, and a <see cref="TensorRef"/>

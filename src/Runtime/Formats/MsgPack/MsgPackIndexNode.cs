@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
 
-namespace Checkpoint;
+namespace Checkpoint.Formats.MsgPack;
 
 /// <summary>
 /// A node of a <see cref="MsgPackIndex"/>: a <see cref="MsgPackIndexMap"/>, a <see cref="TensorRef"/>

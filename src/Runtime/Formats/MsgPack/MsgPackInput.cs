@@ -1,4 +1,4 @@
-namespace Checkpoint;
+namespace Checkpoint.Formats.MsgPack;
 
 /// <summary>
 /// A forward-only buffered view of a stream that knows its absolute position and, for seekable streams,

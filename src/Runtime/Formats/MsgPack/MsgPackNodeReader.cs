@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace Checkpoint;
+namespace Checkpoint.Formats.MsgPack;
 
 /// <summary>
 /// Builds a <see cref="StateNode"/> tree from MessagePack tokens: maps become <see cref="StateDict"/>s, the
@@ -133,7 +133,7 @@ internal sealed class MsgPackNodeReader(MsgPackTokenReader tokens, int maxDepth,
     // from such a stream is first collected in steps as it arrives, then copied into the tensor.
     private const int UnverifiedStepBytes = 16 * 1024 * 1024;
 
-    private ITensor ReadArrayData(NdArrayHeader header)
+    private INdArray ReadArrayData(NdArrayHeader header)
     {
         if (tokens.KnowsSourceLength || header.DataLength <= UnverifiedStepBytes)
         {
@@ -233,7 +233,7 @@ internal sealed class MsgPackNodeReader(MsgPackTokenReader tokens, int maxDepth,
         if (total < 0)
             throw _context.Error(chunksToken.Offset, $"a chunked array of shape {TensorShape.Format(shape)} is larger than one .NET tensor can hold");
 
-        ITensor? tensor = null;
+        INdArray? tensor = null;
         var segments = new List<TensorDataSegment>();
         var dtype = DType.Bool;
         long filled = 0;

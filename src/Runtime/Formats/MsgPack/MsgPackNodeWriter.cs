@@ -1,7 +1,7 @@
 using System.Buffers;
 using MessagePack;
 
-namespace Checkpoint;
+namespace Checkpoint.Formats.MsgPack;
 
 /// <summary>
 /// Writes a <see cref="StateNode"/> tree exactly as msgpack-python (<c>use_bin_type=True</c>, strict types)
@@ -122,7 +122,7 @@ internal sealed class MsgPackNodeWriter(MsgPackOutput output, long chunkByteLimi
         output.Commit();
     }
 
-    private void WriteChunked(ITensor tensor)
+    private void WriteChunked(INdArray tensor)
     {
         var itemSize = tensor.DType.ItemSize();
         var perChunk = ChunkedArrays.ChunkElements(tensor.DType, chunkByteLimit);

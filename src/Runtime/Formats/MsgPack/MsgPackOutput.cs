@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace Checkpoint;
+namespace Checkpoint.Formats.MsgPack;
 
 /// <summary>
 /// The writer's side of a stream: headers collect in a small buffer that is flushed before large raw data,

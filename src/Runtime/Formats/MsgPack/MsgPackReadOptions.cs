@@ -1,4 +1,4 @@
-namespace Checkpoint;
+namespace Checkpoint.Formats.MsgPack;
 
 /// <summary>Settings of <see cref="MsgPackReader"/>.</summary>
 public sealed record MsgPackReadOptions

@@ -1,7 +1,7 @@
 using System.Text;
 using MessagePack;
 
-namespace Checkpoint;
+namespace Checkpoint.Formats.MsgPack;
 
 /// <summary>
 /// Reads checkpoint files in the layout of Python braintools <c>msgpack_save</c> and flax
@@ -63,12 +63,12 @@ public static class MsgPackReader
 
     /// <summary>
     /// Reads the data bytes of an indexed array into <paramref name="destination"/> (C order, little-endian, the
-    /// layout of <see cref="ITensor.AsBytes"/>), seeking to each segment. The stream must be the one indexed
+    /// layout of <see cref="INdArray.AsBytes"/>), seeking to each segment. The stream must be the one indexed
     /// (or the same file reopened).
     /// </summary>
     /// <param name="source">The seekable stream; its position afterwards is unspecified.</param>
     /// <param name="tensor">The array, from <see cref="ReadIndex"/>.</param>
-    /// <param name="destination">Exactly <see cref="TensorRef.ByteLength"/> bytes, e.g. a matching tensor's <see cref="ITensor.AsBytes"/>.</param>
+    /// <param name="destination">Exactly <see cref="TensorRef.ByteLength"/> bytes, e.g. a matching tensor's <see cref="INdArray.AsBytes"/>.</param>
     /// <param name="fileName">The name for error messages.</param>
     /// <exception cref="ArgumentException">The destination has the wrong length or the stream cannot seek.</exception>
     /// <exception cref="CheckpointFormatException">The file ends before the data (it changed since indexing).</exception>
@@ -102,7 +102,7 @@ public static class MsgPackReader
 
     /// <summary>Reads an indexed array into a new tensor of its dtype and shape.</summary>
     /// <exception cref="CheckpointFormatException">The file ends before the data (it changed since indexing).</exception>
-    public static ITensor ReadTensor(Stream source, TensorRef tensor, string? fileName = null)
+    public static INdArray ReadTensor(Stream source, TensorRef tensor, string? fileName = null)
     {
         ArgumentNullException.ThrowIfNull(tensor);
         var result = DTypes.CreateTensor(tensor.DType, [.. tensor.Shape]);

@@ -1,4 +1,4 @@
-namespace Checkpoint;
+namespace Checkpoint.Formats.MsgPack;
 
 /// <summary>The kinds of MessagePack values, as the token reader reports them.</summary>
 internal enum MsgPackTokenKind

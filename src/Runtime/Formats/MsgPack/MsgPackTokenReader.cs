@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Text;
 using MessagePack;
 
-namespace Checkpoint;
+namespace Checkpoint.Formats.MsgPack;
 
 /// <summary>
 /// Reads MessagePack one header at a time from a <see cref="MsgPackInput"/>. Headers and scalars are decoded

@@ -1,4 +1,4 @@
-namespace Checkpoint;
+namespace Checkpoint.Formats.MsgPack;
 
 /// <summary>Settings of <see cref="MsgPackWriter"/>.</summary>
 public sealed record MsgPackWriteOptions

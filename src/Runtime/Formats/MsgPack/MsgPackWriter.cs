@@ -1,4 +1,4 @@
-namespace Checkpoint;
+namespace Checkpoint.Formats.MsgPack;
 
 /// <summary>
 /// Writes checkpoint files byte for byte as Python braintools <c>msgpack_save</c> and flax

@@ -1,7 +1,7 @@
 using System.Buffers;
 using MessagePack;
 
-namespace Checkpoint;
+namespace Checkpoint.Formats.MsgPack;
 
 /// <summary>The parsed header of an ext 1/3 payload; the reader stands at the first data byte.</summary>
 internal readonly record struct NdArrayHeader(DType DType, int[] Shape, long ElementCount, long DataLength, long DataOffset, long SavedScope);

@@ -1,4 +1,4 @@
-namespace Checkpoint;
+namespace Checkpoint.Formats.MsgPack;
 
 /// <summary>Where a read is: the source name and the path of the node being read, for error messages.</summary>
 internal sealed class ReadContext(string? fileName)

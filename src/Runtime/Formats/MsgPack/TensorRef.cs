@@ -1,4 +1,4 @@
-namespace Checkpoint;
+namespace Checkpoint.Formats.MsgPack;
 
 /// <summary>Where one run of an array's data bytes lies in a file: absolute offset and length.</summary>
 /// <param name="Offset">The absolute stream position of the first data byte.</param>

@@ -1,4 +1,4 @@
-namespace Checkpoint;
+namespace Checkpoint.Formats.MsgPack;
 
 /// <summary>
 /// Internal stand-in for an array while indexing, so the one node reader serves both full reads and indexing.

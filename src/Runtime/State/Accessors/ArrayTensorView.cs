@@ -4,10 +4,10 @@ using System.Runtime.InteropServices;
 namespace Checkpoint;
 
 /// <summary>
-/// An <see cref="ITensor"/> over a .NET array of any rank (<c>float[]</c>, <c>double[,]</c>) without copying:
+/// An <see cref="INdArray"/> over a .NET array of any rank (<c>float[]</c>, <c>double[,]</c>) without copying:
 /// rectangular arrays are stored row-major, exactly C order.
 /// </summary>
-internal sealed class ArrayTensorView<T> : ITensor
+internal sealed class ArrayTensorView<T> : INdArray
     where T : unmanaged
 {
     private readonly Array _array;
@@ -33,7 +33,7 @@ internal sealed class ArrayTensorView<T> : ITensor
 
     public Span<byte> AsBytes() => MemoryMarshal.AsBytes(Elements);
 
-    public ITensor Clone() => Tensor<T>.FromData(Elements.ToArray(), _shape);
+    public INdArray Clone() => NdArray<T>.FromData(Elements.ToArray(), _shape);
 
     /// <summary>The elements of an array of any rank, row-major, as one span.</summary>
     public static Span<T> ElementsOf(Array array) =>

@@ -103,7 +103,7 @@ internal static class ScalarNodes
         }
     }
 
-    private static bool TryReadTensor(ITensor tensor, out NodeNumber number)
+    private static bool TryReadTensor(INdArray tensor, out NodeNumber number)
     {
         var bytes = tensor.AsBytes();
         number = tensor.DType switch

@@ -1,11 +1,11 @@
 namespace Checkpoint;
 
-/// <summary>Access to a <see cref="Tensor{T}"/> member. Loads copy into the existing tensor when shapes match.</summary>
-public sealed class TensorAccessor<T>(Func<Tensor<T>?> get, Action<Tensor<T>> set) : StateAccessor
+/// <summary>Access to a <see cref="NdArray{T}"/> member. Loads copy into the existing tensor when shapes match.</summary>
+public sealed class TensorAccessor<T>(Func<NdArray<T>?> get, Action<NdArray<T>> set) : StateAccessor
     where T : unmanaged
 {
     /// <inheritdoc />
-    public override Type ValueType => typeof(Tensor<T>);
+    public override Type ValueType => typeof(NdArray<T>);
 
     /// <inheritdoc />
     public override DType? DType => DTypes.Of<T>();
@@ -17,7 +17,7 @@ public sealed class TensorAccessor<T>(Func<Tensor<T>?> get, Action<Tensor<T>> se
     public override object? GetValue() => get();
 
     /// <inheritdoc />
-    public override void SetValue(object? value) => set((Tensor<T>)value!);
+    public override void SetValue(object? value) => set((NdArray<T>)value!);
 
     /// <inheritdoc />
     public override StateNode ToNode() => get() is { } tensor ? new TensorNode(tensor) : NullNode.Instance;
@@ -32,7 +32,7 @@ public sealed class TensorAccessor<T>(Func<Tensor<T>?> get, Action<Tensor<T>> se
         if (target is null)
         {
             // Nothing to keep: take the source's shape.
-            var created = Tensor<T>.Zeros([.. source.Shape]);
+            var created = NdArray<T>.Zeros([.. source.Shape]);
             return TensorLoading.PrepareCopy(source, created, () => set(created));
         }
 

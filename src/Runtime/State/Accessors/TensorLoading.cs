@@ -5,7 +5,7 @@ namespace Checkpoint;
 /// <summary>Shared steps of loading a tensor node into a tensor or array member.</summary>
 internal static class TensorLoading
 {
-    public static bool TryGetTensor(StateNode node, [NotNullWhen(true)] out ITensor? tensor, [NotNullWhen(false)] out string? reason)
+    public static bool TryGetTensor(StateNode node, [NotNullWhen(true)] out INdArray? tensor, [NotNullWhen(false)] out string? reason)
     {
         tensor = node switch
         {
@@ -21,7 +21,7 @@ internal static class TensorLoading
     /// Checks dtypes and returns an action that copies <paramref name="source"/> into <paramref name="target"/>
     /// (same shape), converting losslessly when dtypes differ, then runs <paramref name="then"/>.
     /// </summary>
-    public static LoadCheck PrepareCopy(ITensor source, ITensor target, Action? then)
+    public static LoadCheck PrepareCopy(INdArray source, INdArray target, Action? then)
     {
         if (source.DType == target.DType)
         {

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Checkpoint;
+namespace Checkpoint.Storage;
 
 /// <summary>Flushes a directory's entries to disk, so renames into it survive a power cut.</summary>
 internal static class DirectorySync

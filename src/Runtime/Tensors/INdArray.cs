@@ -4,7 +4,7 @@ namespace Checkpoint;
 /// A tensor seen without its element type: what state dictionaries, file readers and writers work with.
 /// Storage is contiguous, row-major (C order) and little-endian, exactly the bytes numpy writes.
 /// </summary>
-public interface ITensor
+public interface INdArray
 {
     /// <summary>The element type.</summary>
     DType DType { get; }
@@ -22,5 +22,5 @@ public interface ITensor
     Span<byte> AsBytes();
 
     /// <summary>A deep copy (same dtype and shape, new storage).</summary>
-    ITensor Clone();
+    INdArray Clone();
 }

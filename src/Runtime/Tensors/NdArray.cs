@@ -9,7 +9,7 @@ namespace Checkpoint;
 /// <see cref="Half"/>, <see cref="BFloat16"/>, <see cref="Complex64"/> and <see cref="System.Numerics.Complex"/>.
 /// </summary>
 /// <typeparam name="T">The element type.</typeparam>
-public sealed class Tensor<T> : ITensor, IEquatable<Tensor<T>>
+public sealed class NdArray<T> : INdArray, IEquatable<NdArray<T>>
     where T : unmanaged
 {
     private readonly T[] _data;
@@ -20,12 +20,12 @@ public sealed class Tensor<T> : ITensor, IEquatable<Tensor<T>>
     /// data's length; use <see cref="Scalar"/> for a zero-dimensional tensor.
     /// </summary>
     /// <exception cref="ArgumentException">The shape does not describe exactly <c>data.Length</c> elements.</exception>
-    public Tensor(T[] data, params int[] shape)
+    public NdArray(T[] data, params int[] shape)
         : this(data, shape is null || shape.Length == 0 ? [data?.Length ?? 0] : (int[])shape.Clone(), exactShape: true)
     {
     }
 
-    private Tensor(T[] data, int[] shape, bool exactShape)
+    private NdArray(T[] data, int[] shape, bool exactShape)
     {
         ArgumentNullException.ThrowIfNull(data);
         _ = exactShape; // only tells this constructor apart from the public one
@@ -39,17 +39,17 @@ public sealed class Tensor<T> : ITensor, IEquatable<Tensor<T>>
     }
 
     /// <summary>A zero-dimensional tensor holding one value.</summary>
-    public static Tensor<T> Scalar(T value) => new([value], [], exactShape: true);
+    public static NdArray<T> Scalar(T value) => new([value], [], exactShape: true);
 
     /// <summary>A tensor of zeros (default values) with the given shape; no shape gives a zero-dimensional tensor.</summary>
-    public static Tensor<T> Zeros(params int[] shape) =>
+    public static NdArray<T> Zeros(params int[] shape) =>
         new(new T[ElementCount(shape)], (int[])shape.Clone(), exactShape: true);
 
     /// <summary>Wraps data with exactly the given shape (which may be empty: a zero-dimensional tensor).</summary>
-    public static Tensor<T> FromData(T[] data, ReadOnlySpan<int> shape) => new(data, shape.ToArray(), exactShape: true);
+    public static NdArray<T> FromData(T[] data, ReadOnlySpan<int> shape) => new(data, shape.ToArray(), exactShape: true);
 
     /// <summary>A tensor whose every element is <paramref name="value"/>.</summary>
-    public static Tensor<T> Full(T value, params int[] shape)
+    public static NdArray<T> Full(T value, params int[] shape)
     {
         var tensor = Zeros(shape);
         tensor._data.AsSpan().Fill(value);
@@ -84,16 +84,16 @@ public sealed class Tensor<T> : ITensor, IEquatable<Tensor<T>>
     public ref T this[params int[] index] => ref _data[Offset(index)];
 
     /// <summary>A deep copy.</summary>
-    public Tensor<T> Clone() => new((T[])_data.Clone(), (int[])_shape.Clone(), exactShape: true);
+    public NdArray<T> Clone() => new((T[])_data.Clone(), (int[])_shape.Clone(), exactShape: true);
 
-    ITensor ITensor.Clone() => Clone();
+    INdArray INdArray.Clone() => Clone();
 
     /// <summary>True when <paramref name="other"/> has the same shape and bitwise-equal elements.</summary>
-    public bool Equals(Tensor<T>? other) =>
+    public bool Equals(NdArray<T>? other) =>
         other is not null && _shape.AsSpan().SequenceEqual(other._shape) && AsBytes().SequenceEqual(other.AsBytes());
 
     /// <inheritdoc />
-    public override bool Equals(object? obj) => obj is Tensor<T> other && Equals(other);
+    public override bool Equals(object? obj) => obj is NdArray<T> other && Equals(other);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(DType, _data.Length);
@@ -102,7 +102,7 @@ public sealed class Tensor<T> : ITensor, IEquatable<Tensor<T>>
     public override string ToString()
     {
         var text = new StringBuilder();
-        text.Append("Tensor<").Append(DType.NumpyName()).Append(">").Append(FormatShape(_shape));
+        text.Append("NdArray<").Append(DType.NumpyName()).Append(">").Append(FormatShape(_shape));
         return text.ToString();
     }
 

@@ -23,7 +23,7 @@ public partial class LifLayer
 
     [LongTerm] public long SpikeCount;
 
-    public int Size => V.Length;
+    public int Size => V.Shape[0];
 
     /// <summary>Advances one time step of <paramref name="dt"/> ms under <paramref name="input"/>; returns the spikes (0 or 1).</summary>
     public float[] Step(ReadOnlySpan<float> input, float dt = 1f)

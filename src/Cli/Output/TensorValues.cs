@@ -41,7 +41,7 @@ internal static class TensorValues
     public static IEnumerable<Element> Shown(INdArray tensor, out bool complete)
     {
         complete = tensor.Length <= FullValueLimit;
-        var count = complete ? tensor.Length : Math.Min(PreviewCount, tensor.Length);
+        var count = (int)(complete ? tensor.Length : Math.Min(PreviewCount, tensor.Length));
         return Enumerable.Range(0, count).Select(i => Read(tensor, i));
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -66,7 +67,7 @@ public sealed class NdArray<T> : INdArray, IEquatable<NdArray<T>>
     public int Rank => _shape.Length;
 
     /// <inheritdoc />
-    public int Length => _data.Length;
+    public long Length => _data.Length;
 
     /// <inheritdoc />
     public long ByteLength => (long)_data.Length * DType.ItemSize();
@@ -77,8 +78,17 @@ public sealed class NdArray<T> : INdArray, IEquatable<NdArray<T>>
     /// <summary>The elements as a span, row-major.</summary>
     public Span<T> AsSpan() => _data;
 
-    /// <inheritdoc />
+    /// <summary>All element bytes as one span (row-major, little-endian); changes are changes to the tensor.</summary>
     public Span<byte> AsBytes() => MemoryMarshal.AsBytes(_data.AsSpan());
+
+    /// <inheritdoc />
+    public Span<byte> GetBytes(long byteOffset, int maxLength)
+    {
+        var length = NdArrayBytes.CheckRange(ByteLength, byteOffset, maxLength);
+        // A T[] may hold more than 2^31 - 1 bytes (up to 2^31 elements): the run is cut at what a span can hold.
+        ref var start = ref Unsafe.AddByteOffset(ref Unsafe.As<T, byte>(ref MemoryMarshal.GetArrayDataReference(_data)), (nint)byteOffset);
+        return MemoryMarshal.CreateSpan(ref start, length);
+    }
 
     /// <summary>The element at a multi-dimensional index.</summary>
     public ref T this[params int[] index] => ref _data[Offset(index)];

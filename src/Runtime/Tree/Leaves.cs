@@ -3,17 +3,87 @@ using System.Numerics;
 
 namespace Checkpoint;
 
-/// <summary>An n-dimensional array leaf. The tensor is referenced, not copied.</summary>
-public sealed class TensorNode(INdArray tensor) : StateNode
+/// <summary>
+/// An n-dimensional array leaf: either a tensor in memory (referenced, not copied) or a lazy reference to
+/// array bytes that are still in a file (<see cref="TensorData"/>), read when someone asks for them. Dtype and
+/// shape are known either way, so a whole file can be checked against a target before any array is read.
+/// </summary>
+public sealed class TensorNode : StateNode
 {
-    /// <summary>The tensor (shared with whoever built the node).</summary>
-    public INdArray Tensor { get; } = tensor ?? throw new ArgumentNullException(nameof(tensor));
+    private readonly int[]? _shape;
+    private INdArray? _tensor;
+
+    /// <summary>A leaf holding a tensor in memory (not copied).</summary>
+    public TensorNode(INdArray tensor)
+    {
+        _tensor = tensor ?? throw new ArgumentNullException(nameof(tensor));
+        DType = tensor.DType;
+    }
+
+    /// <summary>A lazy leaf: an array of <paramref name="dtype"/> and <paramref name="shape"/> whose bytes <paramref name="data"/> reads on request.</summary>
+    /// <exception cref="ArgumentException">The data's length is not what the dtype and shape need.</exception>
+    public TensorNode(DType dtype, int[] shape, TensorData data)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        ArgumentNullException.ThrowIfNull(data);
+        var expected = TensorShape.ElementCountLong(shape) * dtype.ItemSize();
+        if (data.ByteLength != expected)
+            throw new ArgumentException($"A {dtype.NumpyName()}{TensorShape.Format(shape)} array needs {expected} bytes; the data holds {data.ByteLength}.", nameof(data));
+        DType = dtype;
+        _shape = shape;
+        Data = data;
+    }
+
+    /// <summary>The element type.</summary>
+    public DType DType { get; }
+
+    /// <summary>The shape; empty for a zero-dimensional array.</summary>
+    public IReadOnlyList<int> Shape => _shape ?? _tensor!.Shape;
+
+    /// <summary>The number of data bytes.</summary>
+    public long ByteLength => Data?.ByteLength ?? _tensor!.ByteLength;
+
+    /// <summary>Where the bytes of a lazy leaf are; null for a leaf built from a tensor in memory.</summary>
+    public TensorData? Data { get; }
+
+    /// <summary>Whether the tensor is in memory (a lazy leaf is once <see cref="Tensor"/> has been read).</summary>
+    public bool IsLoaded => Volatile.Read(ref _tensor) is not null;
+
+    /// <summary>
+    /// The tensor. For a lazy leaf the bytes are read from the file the first time (and kept); copy straight into
+    /// existing memory with <see cref="CopyTo"/> instead to avoid holding them twice.
+    /// </summary>
+    /// <exception cref="CheckpointException">The file could not be read (it was closed, or changed since it was opened).</exception>
+    public INdArray Tensor
+    {
+        get
+        {
+            if (Volatile.Read(ref _tensor) is { } loaded) return loaded;
+            var tensor = DTypes.CreateTensor(DType, _shape!);
+            Data!.CopyTo(tensor);
+            return Interlocked.CompareExchange(ref _tensor, tensor, null) ?? tensor;
+        }
+    }
+
+    /// <summary>Copies the bytes into <paramref name="destination"/> (same dtype and byte length), from the file for a lazy leaf.</summary>
+    /// <exception cref="ArgumentException">The destination's dtype or byte length differs.</exception>
+    /// <exception cref="CheckpointException">The file could not be read.</exception>
+    public void CopyTo(INdArray destination)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        if (destination.DType != DType || destination.ByteLength != ByteLength)
+            throw new ArgumentException(
+                $"Cannot copy a {DType.NumpyName()}{TensorShape.Format(Shape)} array into a {destination.DType.NumpyName()}{TensorShape.Format(destination.Shape)} tensor.",
+                nameof(destination));
+        if (Volatile.Read(ref _tensor) is { } loaded) loaded.CopyBytesTo(destination);
+        else Data!.CopyTo(destination);
+    }
 
     /// <inheritdoc />
     public override StateNodeKind Kind => StateNodeKind.Tensor;
 
     /// <inheritdoc />
-    public override string ToString() => $"ndarray {Tensor.DType.NumpyName()}{TensorShape.Format(Tensor.Shape)}";
+    public override string ToString() => $"ndarray {DType.NumpyName()}{TensorShape.Format(Shape)}";
 }
 
 /// <summary>

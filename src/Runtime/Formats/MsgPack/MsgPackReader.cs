@@ -63,12 +63,12 @@ public static class MsgPackReader
 
     /// <summary>
     /// Reads the data bytes of an indexed array into <paramref name="destination"/> (C order, little-endian, the
-    /// layout of <see cref="INdArray.AsBytes"/>), seeking to each segment. The stream must be the one indexed
+    /// layout of <see cref="NdArrayBytes.AsBytes"/>), seeking to each segment. The stream must be the one indexed
     /// (or the same file reopened).
     /// </summary>
     /// <param name="source">The seekable stream; its position afterwards is unspecified.</param>
     /// <param name="tensor">The array, from <see cref="ReadIndex"/>.</param>
-    /// <param name="destination">Exactly <see cref="TensorRef.ByteLength"/> bytes, e.g. a matching tensor's <see cref="INdArray.AsBytes"/>.</param>
+    /// <param name="destination">Exactly <see cref="TensorRef.ByteLength"/> bytes, e.g. a matching tensor's <see cref="NdArrayBytes.AsBytes"/>.</param>
     /// <param name="fileName">The name for error messages.</param>
     /// <exception cref="ArgumentException">The destination has the wrong length or the stream cannot seek.</exception>
     /// <exception cref="CheckpointFormatException">The file ends before the data (it changed since indexing).</exception>

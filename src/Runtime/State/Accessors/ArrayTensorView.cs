@@ -25,13 +25,18 @@ internal sealed class ArrayTensorView<T> : INdArray
 
     public IReadOnlyList<int> Shape => _shape;
 
-    public int Length => _array.Length;
+    public long Length => _array.Length;
 
     public long ByteLength => (long)_array.Length * DType.ItemSize();
 
     public Span<T> Elements => ElementsOf(_array);
 
-    public Span<byte> AsBytes() => MemoryMarshal.AsBytes(Elements);
+    public Span<byte> GetBytes(long byteOffset, int maxLength)
+    {
+        var length = NdArrayBytes.CheckRange(ByteLength, byteOffset, maxLength);
+        ref var start = ref Unsafe.AddByteOffset(ref MemoryMarshal.GetArrayDataReference(_array), (nint)byteOffset);
+        return MemoryMarshal.CreateSpan(ref start, length);
+    }
 
     public INdArray Clone() => NdArray<T>.FromData(Elements.ToArray(), _shape);
 

@@ -40,11 +40,11 @@ public class SaveKindsTests
     public Task Kinds_set_on_save_options_are_reported() => ShortTerm.AnalyzeAsync("""
         public static class Saver
         {
-            public static void Run(IStateful net, string path, MsgPackSaveOptions options)
+            public static void Run(IStateful net, string path, SaveOptions options)
             {
-                Checkpoint.MsgPackCheckpoint.Save(path, net, options: new MsgPackSaveOptions { Kinds = {|CKPT0002:StateKinds.All|} });
+                Checkpoint.MsgPackCheckpoint.Save(path, net, options: new SaveOptions { Kinds = {|CKPT0002:StateKinds.All|} });
                 var everything = options with { Kinds = {|CKPT0002:StateKinds.ShortTerm|} };
-                var persistent = new MsgPackSaveOptions { Kinds = StateKinds.Persistent };
+                var persistent = new SaveOptions { Kinds = StateKinds.Persistent };
                 var load = new LoadOptions { Kinds = StateKinds.All };   // what a load expects, not what is saved
             }
         }
@@ -54,7 +54,7 @@ public class SaveKindsTests
     public Task Save_options_without_Param_are_reported() => Params.AnalyzeAsync("""
         public static class Saver
         {
-            public static MsgPackSaveOptions Options() => new() { Kinds = {|CKPT0003:StateKinds.LongTerm|} };
+            public static SaveOptions Options() => new() { Kinds = {|CKPT0003:StateKinds.LongTerm|} };
         }
         """);
 

@@ -96,7 +96,7 @@ public class CachingTests
             "using Checkpoint; namespace Demo; public partial class Part { [Param] public float Y; }", (CSharpParseOptions)partTree.Options));
         var trees = driver.RunGenerators(edited).GetRunResult().GeneratedTrees;
         var holderOutput = trees.Single(t => t.FilePath.EndsWith("Demo.Holder.g.cs", StringComparison.Ordinal)).ToString();
-        Assert.Contains("collector.Child(\"Child\", this.Child);", holderOutput);
+        Assert.Contains("visitor.Child(\"Child\", this.Child);", holderOutput);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public class GeneratorBehaviourTests
     }
 
     [Fact]
-    public void Quantity_members_use_the_quantity_accessor()
+    public void Quantity_members_use_the_quantity_codec()
     {
         // A stand-in for the runtime's Quantity: the generator matches it by metadata name.
         var output = GeneratorHarness.Run("""
@@ -33,7 +33,7 @@ public class GeneratorBehaviourTests
             }
             """);
         Assert.Contains(
-            "collector.Add(\"Rate\", global::Checkpoint.StateKinds.Param, new global::Checkpoint.QuantityAccessor(() => this.Rate, v => this.Rate = v));",
+            "visitor.Value<global::Checkpoint.Quantity?>(\"Rate\", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.QuantityCodec.Instance)",
             output.File("Demo.Synapse.g.cs").Text);
     }
 
@@ -45,7 +45,7 @@ public class GeneratorBehaviourTests
             namespace Demo;
             public partial class Synapse { [Param] public Quantity Rate; }
             """).AssertCompiles();
-        Assert.Contains("QuantityAccessor", output.File("Demo.Synapse.g.cs").Text);
+        Assert.Contains("QuantityCodec", output.File("Demo.Synapse.g.cs").Text);
     }
 
     [Fact]

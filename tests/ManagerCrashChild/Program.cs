@@ -1,3 +1,4 @@
+using Checkpoint.Generated;
 using Checkpoint.Management;
 using Checkpoint;
 
@@ -37,17 +38,17 @@ internal sealed class Filled(int elements) : IStateful
         _counter = value;
     }
 
-    public void CollectStates(StateCollector collector)
+    public void VisitState(StateVisitor visitor)
     {
-        collector.Add("weight", StateKinds.Param, new TensorAccessor<float>(() => _weight, v => _weight = v));
-        collector.Add("counter", StateKinds.LongTerm, new ScalarAccessor<long>(() => _counter, v => _counter = v));
+        visitor.Value("weight", StateKinds.Param, ref _weight, NdArrayCodec<float>.Instance);
+        visitor.Value("counter", StateKinds.LongTerm, ref _counter, ScalarCodec<long>.Instance);
     }
 
-    public IReadOnlyList<StateEntry> States(StateKinds kinds = StateKinds.All) => StateCollector.Collect(this, kinds);
+    public IReadOnlyList<StateEntry> States(StateKinds kinds = StateKinds.All) => GeneratedModel.States(this, kinds);
 
-    public StateDict ToStateDict(StateKinds kinds = StateKinds.Persistent) => StateTree.ToStateDict(this, kinds);
+    public StateDict ToStateDict(StateKinds kinds = StateKinds.Persistent) => GeneratedModel.ToStateDict(this, kinds);
 
-    public LoadReport LoadStateDict(StateDict source, LoadOptions? options = null) => StateLoader.Load(this, source, options);
+    public LoadReport LoadStateDict(StateDict source, LoadOptions? options = null) => GeneratedModel.LoadStateDict(this, source, options);
 
     public void ResetState()
     {

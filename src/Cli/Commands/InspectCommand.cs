@@ -33,7 +33,7 @@ internal static class InspectCommand
         {
             using var stream = File.OpenRead(path);
             size = stream.Length;
-            root = MsgPackReader.Read(stream, new MsgPackReadOptions { FileName = path });
+            root = MsgPackReader.Read(stream, new LoadOptions { SourceName = path });
         }
         catch (Exception ex) when (ex is CheckpointException or IOException or UnauthorizedAccessException)
         {

@@ -70,7 +70,7 @@ internal static class VerifyCommand
         try
         {
             using var stream = File.OpenRead(path);
-            var root = MsgPackReader.Read(stream, new MsgPackReadOptions { FileName = path });
+            var root = MsgPackReader.Read(stream, new LoadOptions { SourceName = path });
             output.WriteLine($"{path}: intact ({Sizes.Format(stream.Length)}, {Count(root)} leaves)");
             return 0;
         }

@@ -10,8 +10,8 @@ internal static class ConfigEmitter
 {
     private const string StateDict = "global::Checkpoint.StateDict";
     private const string Mismatch = "global::Checkpoint.Mismatch";
-    private const string ConfigValues = "global::Checkpoint.ConfigValues";
-    private const string ConfigReader = "global::Checkpoint.ConfigReader";
+    private const string ConfigValues = "global::Checkpoint.Generated.ConfigValues";
+    private const string ConfigReader = "global::Checkpoint.Generated.ConfigReader";
 
     public static void Emit(SourceWriter writer, ModelSpec model, ConfigSpec config)
     {

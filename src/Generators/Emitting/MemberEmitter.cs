@@ -6,8 +6,12 @@ namespace Checkpoint.Generators.Emitting;
 /// <summary>The statements generated for one member: its collector call and its reset.</summary>
 internal static class MemberEmitter
 {
-    /// <summary>The <c>collector.Add</c>/<c>Child</c> call of a member; null for members not collected (config).</summary>
-    public static string? Collect(MemberSpec member)
+    /// <summary>
+    /// The visitor call of a member: a state member is passed by reference through a local (so fields and properties
+    /// read alike, and a property is set only when a load gives it a new value) with the codec of its type; a child
+    /// or collection of children is visited under its key. Config members are not state.
+    /// </summary>
+    public static void Visit(SourceWriter writer, MemberSpec member)
     {
         var key = Literals.String(member.Key);
         var self = "this." + member.Name;
@@ -16,45 +20,88 @@ internal static class MemberEmitter
             case MemberRole.Param:
             case MemberRole.LongTerm:
             case MemberRole.ShortTerm:
-                var text = new StringBuilder("collector.Add(")
-                    .Append(key).Append(", ").Append(Names.StateKinds).Append('.').Append(member.Role)
-                    .Append(", ").Append(Accessor(member));
-                foreach (var former in member.FormerKeys) text.Append(", ").Append(Literals.String(former));
-                return text.Append(");").ToString();
+                var former = member.FormerKeys.Count > 0 ? ", " + FormerKeysField(member) : "";
+                // A non-nullable reference member takes the codec's nullable value back: nil loads as null only into a
+                // member that held null (or, for strings, as the user's choice), so the suppression is safe.
+                var suppress = member.ValueKind is ValueKind.Scalar or ValueKind.Enum ? "" : "!";
+                // The type argument is explicit: inferred from the local's flow state, a member that is not null
+                // would make it the non-nullable type the codec does not take.
+                var type = ValueType(member);
+                writer.Open();
+                writer.Line($"{type} value = {self};");
+                writer.Line($"if (visitor.Value<{type}>({key}, {Names.StateKinds}.{member.Role}, ref value, {Codec(member)}{former})) {self} = value{suppress};");
+                writer.Close();
+                return;
             case MemberRole.Child:
-                return $"collector.Child({key}, {self});";
+                writer.Line($"visitor.Child({key}, {self});");
+                return;
             case MemberRole.ChildList:
-                return $"collector.ChildList<{member.ElementTypeName}>({key}, {self});";
+                writer.Line($"visitor.ChildList<{member.ElementTypeName}>({key}, {self});");
+                return;
             case MemberRole.ChildDictionary:
                 // KeyValuePair is invariant, so Dictionary<string, T> differs from the parameter's <string, T?>
                 // only in nullability; the suppression keeps that from warning in the user's build.
-                return $"collector.ChildDictionary<{member.ElementTypeName}>({key}, {self}!);";
-            default:
-                return null;
+                writer.Line($"visitor.ChildDictionary<{member.ElementTypeName}>({key}, {self}!);");
+                return;
         }
     }
 
-    private static string Accessor(MemberSpec member)
+    /// <summary>
+    /// The static fields the visit uses, made once per model type: former keys, and the codecs of array members
+    /// (which carry the factory for the array's rank).
+    /// </summary>
+    public static void StaticFields(SourceWriter writer, ModelSpec model)
     {
-        var get = $"() => this.{member.Name}";
-        var set = $"v => this.{member.Name} = v";
-        switch (member.ValueKind)
+        foreach (var member in model.Members)
         {
-            case ValueKind.Tensor:
-                return $"new {Names.TensorAccessor}<{member.ElementTypeName}>({get}, {set})";
-            case ValueKind.Array:
-                return $"new {Names.ArrayAccessor}<{member.ElementTypeName}, {member.TypeName}>({get}, {set}, s => {NewArray(member)})";
-            case ValueKind.Scalar:
-                return $"new {Names.ScalarAccessor}<{member.TypeName}>({get}, {set})";
-            case ValueKind.String:
-                // The accessor sets null when the source holds nil; a non-nullable member accepts it as the user's choice.
-                return $"new {Names.StringAccessor}({get}, {set}{(member.IsNullable ? "" : "!")})";
-            case ValueKind.Enum:
-                return $"new {Names.EnumAccessor}<{member.TypeName}>({get}, {set}, e => (long)e, l => ({member.TypeName})l)";
-            default:
-                return $"new {Names.QuantityAccessor}({get}, {set})";
+            if (!member.IsState) continue;
+            if (member.FormerKeys.Count > 0)
+            {
+                var keys = new StringBuilder();
+                foreach (var former in member.FormerKeys)
+                {
+                    if (keys.Length > 0) keys.Append(", ");
+                    keys.Append(Literals.String(former));
+                }
+
+                writer.Line();
+                writer.Line($"private static readonly string[] {FormerKeysField(member)} = new string[] {{ {keys} }};");
+            }
+
+            if (member.ValueKind == ValueKind.Array)
+            {
+                writer.Line();
+                writer.Line($"private static readonly {ArrayCodecType(member)} {ArrayCodecField(member)} = new(static s => {NewArray(member)});");
+            }
         }
     }
+
+    // The type the codec works with: the member's type, nullable for reference types (a null member saves as None).
+    private static string ValueType(MemberSpec member) => member.ValueKind switch
+    {
+        ValueKind.Tensor => $"{Names.NdArray}<{member.ElementTypeName}>?",
+        ValueKind.Array => member.TypeName + "?",
+        ValueKind.String => "string?",
+        ValueKind.Quantity => Names.Quantity + "?",
+        _ => member.TypeName,
+    };
+
+    private static string Codec(MemberSpec member) => member.ValueKind switch
+    {
+        ValueKind.Tensor => $"{Names.NdArrayCodec}<{member.ElementTypeName}>.Instance",
+        ValueKind.Array => ArrayCodecField(member),
+        ValueKind.Scalar => $"{Names.ScalarCodec}<{member.TypeName}>.Instance",
+        ValueKind.String => $"{Names.StringCodec}.Instance",
+        ValueKind.Enum => $"{Names.EnumCodec}<{member.TypeName}>.Instance",
+        _ => $"{Names.QuantityCodec}.Instance",
+    };
+
+    private static string ArrayCodecType(MemberSpec member) => $"{Names.ArrayCodec}<{member.ElementTypeName}, {member.TypeName}>";
+
+    // Names that cannot clash with the user's: generated members of the model start with "__Checkpoint".
+    private static string ArrayCodecField(MemberSpec member) => "__CheckpointCodec_" + member.Name.TrimStart('@');
+
+    private static string FormerKeysField(MemberSpec member) => "__CheckpointFormerKeys_" + member.Name.TrimStart('@');
 
     // new float[s[0], s[1]]: the array of the loaded shape, when the member is null or of another rank.
     private static string NewArray(MemberSpec member)

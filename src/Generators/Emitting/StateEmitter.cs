@@ -40,18 +40,18 @@ internal static class StateEmitter
     private static void WriteRootMembers(SourceWriter writer)
     {
         writer.Line("/// <inheritdoc />");
-        writer.Line($"public {Names.ReadOnlyList}<{Names.StateEntry}> States({Names.StateKinds} kinds = {Names.StateKinds}.All) => {Names.StateCollector}.Collect(this, kinds);");
+        writer.Line($"public {Names.ReadOnlyList}<{Names.StateEntry}> States({Names.StateKinds} kinds = {Names.StateKinds}.All) => {Names.GeneratedModel}.States(this, kinds);");
         writer.Line();
         writer.Line("/// <inheritdoc />");
-        writer.Line($"public {Names.StateDict} ToStateDict({Names.StateKinds} kinds = {Names.StateKinds}.Persistent) => {Names.StateTree}.ToStateDict(this, kinds);");
+        writer.Line($"public {Names.StateDict} ToStateDict({Names.StateKinds} kinds = {Names.StateKinds}.Persistent) => {Names.GeneratedModel}.ToStateDict(this, kinds);");
         writer.Line();
         writer.Line("/// <inheritdoc />");
-        writer.Line($"public {Names.LoadReport} LoadStateDict({Names.StateDict} source, {Names.LoadOptions}? options = null) => {Names.StateLoader}.Load(this, source, options);");
+        writer.Line($"public {Names.LoadReport} LoadStateDict({Names.StateDict} source, {Names.LoadOptions}? options = null) => {Names.GeneratedModel}.LoadStateDict(this, source, options);");
         writer.Line();
         writer.Line("/// <inheritdoc />");
         writer.Line("public void ResetState() => ResetStateCore();");
         writer.Line();
-        writer.Line($"void {Names.IStateful}.CollectStates({Names.StateCollector} collector) => CollectStatesCore(collector);");
+        writer.Line($"void {Names.IStateful}.VisitState({Names.StateVisitor} visitor) => VisitStateCore(visitor);");
     }
 
     private static string CoreModifiers(ModelSpec model) =>
@@ -62,17 +62,13 @@ internal static class StateEmitter
         // A derived model with nothing of its own keeps the base implementation.
         if (model.BaseIsModel && !HasAny(model, static m => m.IsState || m.IsChild)) return;
         writer.Separator();
-        writer.Line("/// <summary>Reports this model's state members and child models, in declaration order.</summary>");
-        writer.Line($"{CoreModifiers(model)} void CollectStatesCore({Names.StateCollector} collector)");
+        writer.Line("/// <summary>Reports this model's state members and child models to the visitor, in declaration order.</summary>");
+        writer.Line($"{CoreModifiers(model)} void VisitStateCore({Names.StateVisitor} visitor)");
         writer.Open();
-        if (model.BaseIsModel) writer.Line("base.CollectStatesCore(collector);");
-        foreach (var member in model.Members)
-        {
-            var line = MemberEmitter.Collect(member);
-            if (line is not null) writer.Line(line);
-        }
-
+        if (model.BaseIsModel) writer.Line("base.VisitStateCore(visitor);");
+        foreach (var member in model.Members) MemberEmitter.Visit(writer, member);
         writer.Close();
+        MemberEmitter.StaticFields(writer, model);
     }
 
     private static void WriteReset(SourceWriter writer, ModelSpec model)

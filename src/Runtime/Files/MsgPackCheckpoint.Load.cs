@@ -1,11 +1,19 @@
-using Checkpoint.Storage;
+using Checkpoint.Formats;
 using Checkpoint.Formats.MsgPack;
+using Checkpoint.Loading;
 
 namespace Checkpoint;
 
 public static partial class MsgPackCheckpoint
 {
-    private const int ReadBufferSize = 1 << 16;
+    /// <summary>
+    /// Opens a checkpoint file without reading its arrays: the whole structure, checked, with arrays read on request
+    /// (see <see cref="CheckpointFile"/>). Dispose it to close the file.
+    /// </summary>
+    /// <exception cref="CheckpointNotFoundException">The file does not exist.</exception>
+    /// <exception cref="CheckpointFormatException">The file is not a valid checkpoint.</exception>
+    public static CheckpointFile Open(string path, LoadOptions? options = null, CancellationToken cancellationToken = default) =>
+        CheckpointFile.Open(path, options, cancellationToken);
 
     /// <summary>
     /// Reads a whole file without a target (braintools' <c>msgpack_load(path)</c>): the root node, which is a
@@ -16,18 +24,25 @@ public static partial class MsgPackCheckpoint
     /// <exception cref="CheckpointFormatException">The file is not a valid checkpoint.</exception>
     public static StateNode Load(string path, CancellationToken cancellationToken = default)
     {
-        using var stream = OpenRead(path, out var fullPath);
-        return MsgPackReader.Read(stream, new MsgPackReadOptions { FileName = fullPath }, cancellationToken);
+        using var file = CheckpointFile.Open(path, null, cancellationToken);
+        StateTree.Materialize(file.Root);
+        return file.Root;
     }
+
+    /// <summary>Reads a whole object from a stream (see <see cref="Load(string, CancellationToken)"/>).</summary>
+    /// <exception cref="CheckpointFormatException">The data is not a valid checkpoint.</exception>
+    public static StateNode Load(Stream source, LoadOptions? options = null, CancellationToken cancellationToken = default) =>
+        MsgPackReader.Read(source, options, cancellationToken);
 
     /// <summary>Reads a whole file whose root is a map (every model checkpoint).</summary>
     /// <exception cref="CheckpointNotFoundException">The file does not exist.</exception>
     /// <exception cref="CheckpointException">The root is not a map, or the file is not a valid checkpoint.</exception>
     public static StateDict LoadStateDict(string path, CancellationToken cancellationToken = default)
     {
-        var root = Load(path, cancellationToken);
-        return root as StateDict
-            ?? throw new CheckpointException($"Checkpoint {Path.GetFullPath(path)} holds {TensorLoading.Describe(root)} at the root, not a map.");
+        using var file = CheckpointFile.Open(path, null, cancellationToken);
+        var map = file.RootMap;
+        StateTree.Materialize(map);
+        return map;
     }
 
     /// <summary>
@@ -41,18 +56,31 @@ public static partial class MsgPackCheckpoint
     public static LoadReport Load(string path, IStateful model, Mismatch mismatch = Mismatch.Error) =>
         Load(path, model, LoadOptions.Default with { Mismatch = mismatch });
 
-    /// <summary>Loads a file into a model with full <see cref="LoadOptions"/> (filter, kinds, logger, skipped shapes).</summary>
+    /// <summary>Loads a file into a model with full <see cref="LoadOptions"/> (filter, kinds, logger, skipped shapes, progress).</summary>
     /// <exception cref="CheckpointNotFoundException">The file does not exist.</exception>
     /// <exception cref="StateMismatchException">Problems were found under <see cref="Mismatch.Error"/>.</exception>
-    public static LoadReport Load(string path, IStateful model, LoadOptions options)
+    /// <exception cref="OperationCanceledException">Cancelled; if the copies had started, some tensors hold new values.</exception>
+    public static LoadReport Load(string path, IStateful model, LoadOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
-        using var stream = OpenRead(path, out var fullPath);
-        var source = IndexSource(stream, fullPath);
-        if (source.MapEntries(source.Root) is null)
-            throw new CheckpointException($"Checkpoint {fullPath} holds {source.Describe(source.Root)} at the root, not a map of model state.");
-        return SourceStateLoader.Load(model.States(StateKinds.All), source, options with { SourceName = options.SourceName ?? fullPath });
+        using var file = CheckpointFile.Open(path, options, cancellationToken);
+        return ModelTarget.Load(model, RootMapOfModel(file.Root, file.FullPath), WithSource(options, file.FullPath), cancellationToken);
+    }
+
+    /// <summary>
+    /// Loads a checkpoint from a stream into a model (see <see cref="Load(string, IStateful, LoadOptions, CancellationToken)"/>).
+    /// A seekable stream is read twice (structure, then array bytes straight into the model); one that cannot seek
+    /// is read once, arrays into memory.
+    /// </summary>
+    /// <exception cref="StateMismatchException">Problems were found under <see cref="Mismatch.Error"/>.</exception>
+    public static LoadReport Load(Stream source, IStateful model, LoadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(model);
+        options ??= LoadOptions.Default;
+        var root = ParseStream(source, options, cancellationToken);
+        return ModelTarget.Load(model, RootMapOfModel(root, options.SourceName ?? "The stream"), options, cancellationToken);
     }
 
     /// <summary>
@@ -83,38 +111,31 @@ public static partial class MsgPackCheckpoint
 
     /// <summary>Restores a typed template tree with full options, reporting what happened.</summary>
     /// <exception cref="StateMismatchException">Problems were found under <see cref="Mismatch.Error"/>; nothing changed.</exception>
-    public static T Restore<T>(string path, T template, LoadOptions options, out LoadReport report)
+    public static T Restore<T>(string path, T template, LoadOptions options, out LoadReport report, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        using var stream = OpenRead(path, out var fullPath);
-        options = options with { SourceName = options.SourceName ?? fullPath };
-        var source = IndexSource(stream, fullPath);
-        report = new LoadReport();
-        var restorer = new TemplateRestorer(source, options, report);
-        var replacement = restorer.Plan(template, source.Root, []);
-        SourceStateLoader.Finish(report, restorer.Applies, options);
-        return replacement is null ? template : (T)replacement()!;
+        using var file = CheckpointFile.Open(path, options, cancellationToken);
+        return TemplateTarget.Restore(template, file.Root, WithSource(options, file.FullPath), cancellationToken, out report);
     }
 
-    private static IndexLoadSource IndexSource(Stream stream, string fullPath)
+    /// <summary>Restores a typed template tree from a stream (see <see cref="Restore{T}(string, T, LoadOptions, out LoadReport, CancellationToken)"/>).</summary>
+    /// <exception cref="StateMismatchException">Problems were found under <see cref="Mismatch.Error"/>; nothing changed.</exception>
+    public static T Restore<T>(Stream source, T template, LoadOptions options, out LoadReport report, CancellationToken cancellationToken = default)
     {
-        var index = MsgPackReader.ReadIndex(stream, new MsgPackReadOptions { FileName = fullPath });
-        return new IndexLoadSource(index, stream, fullPath);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(options);
+        return TemplateTarget.Restore(template, ParseStream(source, options, cancellationToken), options, cancellationToken, out report);
     }
 
-    private static FileStream OpenRead(string path, out string fullPath)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        fullPath = Path.GetFullPath(path);
-        if (AtomicFile.IsTemporaryFile(fullPath))
-            throw new CheckpointException($"{fullPath} is the temporary file of an unfinished save, not a checkpoint.");
-        try
-        {
-            return new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, ReadBufferSize);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new CheckpointNotFoundException(fullPath, e);
-        }
-    }
+    // The structure of a stream, arrays left in it when it can seek (read while the load runs, which owns no
+    // stream of its own), else read as they pass.
+    private static StateNode ParseStream(Stream source, LoadOptions options, CancellationToken cancellationToken) =>
+        MsgPackReader.Parse(
+            source, source.CanSeek ? new StreamBytes(source, 0, source.Length, options.SourceName) : null, options, cancellationToken);
+
+    private static StateDict RootMapOfModel(StateNode root, string name) => root as StateDict
+        ?? throw new CheckpointException($"Checkpoint {name} holds {Generated.TensorLoads.Describe(root)} at the root, not a map of model state.");
+
+    private static LoadOptions WithSource(LoadOptions options, string fullPath) =>
+        options.SourceName is null ? options with { SourceName = fullPath } : options;
 }

@@ -1,5 +1,5 @@
-using Checkpoint.Storage;
 using Checkpoint.Formats.MsgPack;
+using Checkpoint.Storage;
 
 namespace Checkpoint;
 
@@ -9,8 +9,8 @@ public static partial class MsgPackCheckpoint
     /// Saves <paramref name="tree"/> to <paramref name="path"/> atomically: a model (its persistent state), a
     /// state dictionary, or a plain tree of dictionaries, lists, tensors, scalars, quantities and registered types
     /// (see <see cref="TreeConverter.FromObject"/>). Missing directories are created. Tensors are written from the
-    /// caller's memory, so the tree must not change until this returns (use <see cref="AsyncCheckpointer"/> for
-    /// background saves of a snapshot).
+    /// caller's memory, so the tree must not change until this returns (<see cref="SaveAsync"/> and
+    /// <see cref="AsyncCheckpointer"/> save a snapshot in the background).
     /// </summary>
     /// <param name="path">The file to write.</param>
     /// <param name="tree">What to save.</param>
@@ -20,29 +20,39 @@ public static partial class MsgPackCheckpoint
     /// <returns>The full path written.</returns>
     /// <exception cref="CheckpointException">The file exists and <paramref name="overwrite"/> is false, or a value cannot be saved.</exception>
     public static string Save(
-        string path, object tree, bool overwrite = true, MsgPackSaveOptions? options = null, CancellationToken cancellationToken = default)
+        string path, object tree, bool overwrite = true, SaveOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        options ??= MsgPackSaveOptions.Default;
+        options ??= SaveOptions.Default;
         var root = ToRoot(tree, options);
         return WriteRoot(path, root, overwrite, options, cancellationToken);
     }
 
     /// <summary>
-    /// <see cref="Save"/> on a background thread. The tree is converted before this returns, but tensor bytes are
-    /// read while writing: do not change them until the task completes (or use <see cref="AsyncCheckpointer"/>).
+    /// <see cref="Save"/> in the background: the tree is converted and snapshot (each array copied once, in bulk)
+    /// before this returns, so the caller may change it at once; the write runs on a background task.
     /// </summary>
     public static Task<string> SaveAsync(
-        string path, object tree, bool overwrite = true, MsgPackSaveOptions? options = null, CancellationToken cancellationToken = default)
+        string path, object tree, bool overwrite = true, SaveOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        options ??= MsgPackSaveOptions.Default;
+        options ??= SaveOptions.Default;
         var root = ToRoot(tree, options);
-        return Task.Run(() => WriteRoot(path, root, overwrite, options, cancellationToken), cancellationToken);
+        var fullPath = Path.GetFullPath(path);
+        var saver = new BackgroundSaver(options.Logger, reuseSnapshots: false);
+        var write = saver.Start(fullPath, [root], snapshot => WriteRoot(fullPath, snapshot[0]!, overwrite, options, cancellationToken), cancellationToken);
+        return write.ContinueWith(
+            task =>
+            {
+                // Observed through the saver, so the failure carries the same message as every background save.
+                saver.Wait();
+                return fullPath;
+            },
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     /// <summary>The tree to write: models by the requested kinds, everything else as <see cref="TreeConverter"/> says.</summary>
-    internal static StateNode ToRoot(object tree, MsgPackSaveOptions options)
+    internal static StateNode ToRoot(object tree, SaveOptions options)
     {
         ArgumentNullException.ThrowIfNull(tree);
         return tree is IStateful model && !CustomTypeRegistry.TryGet(tree.GetType(), out _)
@@ -50,9 +60,6 @@ public static partial class MsgPackCheckpoint
             : TreeConverter.FromObject(tree);
     }
 
-    internal static string WriteRoot(string path, StateNode root, bool overwrite, MsgPackSaveOptions options, CancellationToken cancellationToken)
-    {
-        var writeOptions = options.ToWriteOptions();
-        return AtomicFile.Write(path, stream => MsgPackWriter.Write(stream, root, writeOptions, cancellationToken), overwrite, cancellationToken);
-    }
+    internal static string WriteRoot(string path, StateNode root, bool overwrite, SaveOptions options, CancellationToken cancellationToken) =>
+        AtomicFile.Write(path, stream => MsgPackWriter.Write(stream, root, options, cancellationToken), overwrite, cancellationToken);
 }

@@ -1,3 +1,5 @@
+using Checkpoint.Loading;
+
 namespace Checkpoint;
 
 /// <summary>
@@ -68,12 +70,12 @@ public static class TrainingCheckpoint
         string? version = null, Migrations? migrations = null, IReadOnlyDictionary<string, IStateful>? extra = null)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var (tree, notes, fullPath) = Read(path, version, migrations);
+        options ??= LoadOptions.Default;
+        using var file = Open(path, options, version, migrations, out var tree, out var notes);
         var sections = new List<(string Key, IStateful Target, StateKinds Kinds, bool Filtered)>
         {
             (CheckpointKeys.Params, model, StateKinds.Param, true),
         };
-        options ??= LoadOptions.Default;
         if ((options.Kinds & StateKinds.LongTerm) != 0) sections.Add((CheckpointKeys.LongTerm, model, StateKinds.LongTerm, true));
         if (optimizer is not null) sections.Add((CheckpointKeys.OptimizerState, optimizer, StateKinds.Persistent, false));
         if (extra is not null)
@@ -81,7 +83,7 @@ public static class TrainingCheckpoint
             foreach (var (key, value) in extra) sections.Add((key, value, StateKinds.Persistent, false));
         }
 
-        var report = LoadSections(tree, sections, options, fullPath);
+        var report = LoadSections(tree, sections, options, file.FullPath);
         return Finish(tree, notes, report);
     }
 
@@ -122,21 +124,27 @@ public static class TrainingCheckpoint
         where TModel : IConfigurable<TModel>
     {
         options ??= LoadOptions.Default;
-        var (tree, notes, fullPath) = Read(path, version, migrations);
+        using var file = Open(path, options, version, migrations, out var tree, out var notes);
         if (!tree.TryGetValue(CheckpointKeys.Config, out var configNode) || configNode is not StateDict config)
-            throw new CheckpointException($"Checkpoint {fullPath} has no '{CheckpointKeys.Config}' map to build a {typeof(TModel).Name} from.");
+            throw new CheckpointException($"Checkpoint {file.FullPath} has no '{CheckpointKeys.Config}' map to build a {typeof(TModel).Name} from.");
+        StateTree.Materialize(config);
         var model = TModel.FromConfigDict(config, options.Mismatch);
         var sections = new List<(string, IStateful, StateKinds, bool)> { (CheckpointKeys.Params, model, StateKinds.Param, true) };
         if ((options.Kinds & StateKinds.LongTerm) != 0 && tree.ContainsKey(CheckpointKeys.LongTerm))
             sections.Add((CheckpointKeys.LongTerm, model, StateKinds.LongTerm, true));
-        var report = LoadSections(tree, sections, options, fullPath);
+        var report = LoadSections(tree, sections, options, file.FullPath);
         return new LoadedModel<TModel>(model, Finish(tree, notes, report));
     }
 
-    /// <summary>Reads a checkpoint's metadata map without loading anything (empty when it has none).</summary>
+    /// <summary>Reads a checkpoint's metadata map without loading anything else (empty when it has none): no tensor is read.</summary>
     /// <param name="path">The checkpoint file.</param>
-    public static StateDict ReadMetadata(string path) =>
-        MsgPackCheckpoint.LoadStateDict(path).TryGetValue(CheckpointKeys.Metadata, out var node) && node is StateDict map ? map : [];
+    public static StateDict ReadMetadata(string path)
+    {
+        using var file = CheckpointFile.Open(path);
+        if (!file.RootMap.TryGetValue(CheckpointKeys.Metadata, out var node) || node is not StateDict metadata) return [];
+        StateTree.Materialize(metadata);
+        return metadata;
+    }
 
     private static bool IsReserved(string key) => key is CheckpointKeys.Params or CheckpointKeys.LongTerm or CheckpointKeys.Epoch
         or CheckpointKeys.Step or CheckpointKeys.OptimizerState or CheckpointKeys.Config or CheckpointKeys.Version or CheckpointKeys.Metadata;
@@ -157,59 +165,51 @@ public static class TrainingCheckpoint
         return metadata;
     }
 
-    private static (StateDict Tree, LoadReport Notes, string FullPath) Read(string path, string? version, Migrations? migrations)
+    // Opens the file lazily (tensors stay in it until the load copies them into the model) and migrates its tree.
+    private static CheckpointFile Open(string path, LoadOptions options, string? version, Migrations? migrations, out StateDict tree, out LoadReport notes)
     {
-        var fullPath = Path.GetFullPath(path);
-        var tree = MsgPackCheckpoint.LoadStateDict(fullPath);
-        var notes = new LoadReport();
-        tree = (migrations ?? Migrations.Global).Migrate(tree, version, notes);
-        return (tree, notes, fullPath);
+        var file = CheckpointFile.Open(path, options);
+        try
+        {
+            notes = new LoadReport();
+            tree = (migrations ?? Migrations.Global).Migrate(file.RootMap, version, notes);
+            return file;
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
     }
 
-    // All sections are checked together by one loader call, so a mismatch anywhere leaves everything unchanged.
+    // All sections are planned together, so a mismatch anywhere leaves everything unchanged. Each section claims its
+    // key of the root whole; the path filter sees paths inside params and long_term (encoder.weight), not the others.
     private static LoadReport LoadSections(
         StateDict tree, IEnumerable<(string Key, IStateful Target, StateKinds Kinds, bool Filtered)> sections,
         LoadOptions options, string fullPath)
     {
-        var entries = new List<StateEntry>();
-        var source = new StateDict();
-        var filtered = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (key, target, kinds, isFiltered) in sections)
+        var planner = new LoadPlanner(options with { Kinds = StateKinds.All, SourceName = options.SourceName ?? fullPath }, CancellationToken.None);
+        planner.BeginRoot(tree, LoadPlanner.Wording.Model, reportUnexpected: false);
+        foreach (var (key, target, kinds, filtered) in sections)
         {
-            source[key] = tree.TryGetValue(key, out var node) && node is StateDict map ? map : new StateDict();
-            if (isFiltered) filtered.Add(key);
-            foreach (var entry in target.States(kinds))
-            {
-                entries.Add(new StateEntry(
-                    [key, .. entry.Segments], entry.Kind, entry.Accessor,
-                    entry.FormerPaths.Select(former => key + StateDict.PathSeparator + former).ToArray()));
-            }
+            planner.EnterSection(key, filtered);
+            ModelTarget.Plan(planner, target, kinds);
+            planner.Exit();
         }
 
-        var userFilter = options.PathFilter;
-        bool Filter(string path)
-        {
-            var dot = path.IndexOf(StateDict.PathSeparator);
-            if (dot < 0 || userFilter is null || !filtered.Contains(path[..dot])) return true;
-            return userFilter(path[(dot + 1)..]);
-        }
-
-        return StateLoader.Load(entries, source, options with
-        {
-            PathFilter = Filter,
-            Kinds = StateKinds.All,
-            SourceName = options.SourceName ?? fullPath,
-        });
+        return planner.Apply();
     }
 
     private static LoadedCheckpoint Finish(StateDict tree, LoadReport notes, LoadReport report)
     {
-        foreach (var rename in notes.Renamed) report.AddRename(rename);
-        foreach (var note in notes.Notes) report.AddNote(note);
+        report.Include(notes);
         var epoch = tree.TryGetValue(CheckpointKeys.Epoch, out var e) && e is IntegerNode epochNode ? (int)epochNode.Value : -1;
         long? step = tree.TryGetValue(CheckpointKeys.Step, out var s) && s is IntegerNode stepNode ? (long)stepNode.Value : null;
         var metadata = tree.TryGetValue(CheckpointKeys.Metadata, out var m) && m is StateDict meta ? meta : [];
         var config = tree.TryGetValue(CheckpointKeys.Config, out var c) && c is StateDict map ? map : null;
+        // Returned to the caller, so they must outlive the file.
+        StateTree.Materialize(metadata);
+        if (config is not null) StateTree.Materialize(config);
         return new LoadedCheckpoint(epoch, step, Migrations.VersionOf(tree), metadata, config, report);
     }
 }

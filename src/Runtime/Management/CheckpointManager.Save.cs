@@ -7,9 +7,10 @@ public sealed partial class CheckpointManager
     private static readonly IReadOnlyDictionary<string, double> NoMetrics = new Dictionary<string, double>();
     private static readonly IReadOnlyDictionary<string, object?> NoMetadata = new Dictionary<string, object?>();
 
-    private readonly SemaphoreSlim _saveGate = new(1, 1);
-    private Task? _pending;
-    private long _pendingStep;
+    // Sync saves take the same gate as the background saver, so a sync save never overlaps a background one.
+    private BackgroundSaver? _saver;
+
+    private BackgroundSaver Saver => LazyInitializer.EnsureInitialized(ref _saver, () => new BackgroundSaver(_logger, reuseSnapshots: true));
 
     /// <summary>
     /// Saves <paramref name="model"/> (and <paramref name="optimizer"/>) as <paramref name="step"/> when
@@ -18,7 +19,7 @@ public sealed partial class CheckpointManager
     /// state is snapshot and written in the background (after the previous background save has finished).
     /// </summary>
     /// <param name="step">The training step (non-negative).</param>
-    /// <param name="model">The model; its <see cref="MsgPackSaveOptions.Kinds"/> state goes to <c>model.msgpack</c>.</param>
+    /// <param name="model">The model; its <see cref="Checkpoint.SaveOptions.Kinds"/> state goes to <c>model.msgpack</c>.</param>
     /// <param name="optimizer">An optional optimizer, saved to <c>optimizer.msgpack</c>.</param>
     /// <param name="metrics">Metrics recorded in the manifest (the best metric ranks steps).</param>
     /// <param name="metadata">Anything else to record: strings, numbers, booleans, dates, lists and dictionaries of them.</param>
@@ -75,7 +76,7 @@ public sealed partial class CheckpointManager
     }
 
     /// <summary>Whether a background save is still running.</summary>
-    public bool IsSaving => _pending is { IsCompleted: false };
+    public bool IsSaving => _saver?.IsSaving ?? false;
 
     private bool SaveTrees(
         long step, StateDict model, StateDict? optimizer, IReadOnlyDictionary<string, double>? metrics,
@@ -84,34 +85,28 @@ public sealed partial class CheckpointManager
         ThrowIfDisposed();
         StepNames.Validate(step);
         if (!force && !ShouldSave(step)) return false;
+        var metricsCopy = new Dictionary<string, double>(metrics ?? NoMetrics);
+        var metadataCopy = new Dictionary<string, object?>(metadata ?? NoMetadata);
 
-        var files = new List<(string, StateNode)> { (StepNames.ModelFile, model) };
-        if (optimizer is not null) files.Add((StepNames.OptimizerFile, optimizer));
-        metrics ??= NoMetrics;
-        metadata ??= NoMetadata;
-
-        _saveGate.Wait(cancellationToken);
-        try
+        if (!Options.Async)
         {
-            ObservePending();
-            if (!Options.Async)
-            {
-                WriteStep(step, files, metrics, metadata, cancellationToken);
-                return true;
-            }
-
-            // A snapshot, so training may change the model as soon as this returns.
-            var snapshot = files.Select(f => (f.Item1, StateTree.DeepClone(f.Item2))).ToList();
-            var metricsCopy = new Dictionary<string, double>(metrics);
-            var metadataCopy = new Dictionary<string, object?>(metadata);
-            _pendingStep = step;
-            _pending = Task.Run(() => WriteStep(step, snapshot, metricsCopy, metadataCopy, cancellationToken), CancellationToken.None);
+            // In turn with background saves: waits for (and reports) one started before, and blocks new ones.
+            Saver.Run($"step {step} in {DirectoryPath}", () => WriteStep(step, Files(model, optimizer), metricsCopy, metadataCopy, cancellationToken), cancellationToken);
             return true;
         }
-        finally
-        {
-            _saveGate.Release();
-        }
+
+        Saver.Start(
+            $"step {step} in {DirectoryPath}", [model, optimizer],
+            snapshot => WriteStep(step, Files((StateDict)snapshot[0]!, (StateDict?)snapshot[1]), metricsCopy, metadataCopy, cancellationToken),
+            cancellationToken);
+        return true;
+    }
+
+    private static List<(string, StateNode)> Files(StateDict model, StateDict? optimizer)
+    {
+        var files = new List<(string, StateNode)> { (StepNames.ModelFile, model) };
+        if (optimizer is not null) files.Add((StepNames.OptimizerFile, optimizer));
+        return files;
     }
 
     private void WriteStep(
@@ -192,61 +187,7 @@ public sealed partial class CheckpointManager
         _logger?.LogInformation("Checkpoint manager {Directory}: deleted step {Step} (retention)", DirectoryPath, step);
     }
 
-    private void ObservePending()
-    {
-        if (_pending is not { } pending) return;
-        try
-        {
-            pending.GetAwaiter().GetResult();
-        }
-        catch (Exception e)
-        {
-            throw PendingFailed(e);
-        }
-        finally
-        {
-            _pending = null;
-        }
-    }
+    private void WaitForPending() => _saver?.Wait();
 
-    private void WaitForPending()
-    {
-        _saveGate.Wait();
-        try
-        {
-            ObservePending();
-        }
-        finally
-        {
-            _saveGate.Release();
-        }
-    }
-
-    private async Task WaitForPendingAsync()
-    {
-        await _saveGate.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            if (_pending is not { } pending) return;
-            try
-            {
-                await pending.ConfigureAwait(false);
-            }
-            catch (Exception e)
-            {
-                throw PendingFailed(e);
-            }
-            finally
-            {
-                _pending = null;
-            }
-        }
-        finally
-        {
-            _saveGate.Release();
-        }
-    }
-
-    private CheckpointException PendingFailed(Exception e) =>
-        e as CheckpointException ?? new CheckpointException($"The background save of step {_pendingStep} in {DirectoryPath} failed: {e.Message}", e);
+    private Task WaitForPendingAsync() => _saver?.WaitAsync() ?? Task.CompletedTask;
 }

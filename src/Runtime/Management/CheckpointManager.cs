@@ -51,7 +51,7 @@ public sealed partial class CheckpointManager : IDisposable, IAsyncDisposable
             throw;
         }
 
-        _writer = new StepWriter(DirectoryPath, _fileSystem, Options.SaveOptions.ToWriteOptions());
+        _writer = new StepWriter(DirectoryPath, _fileSystem, Options.SaveOptions);
     }
 
     /// <summary>The full path of the managed directory.</summary>

@@ -39,7 +39,7 @@ public sealed record CheckpointManagerOptions
     public bool Async { get; init; }
 
     /// <summary>The state kinds saved from models and the msgpack chunking (default: persistent kinds).</summary>
-    public MsgPackSaveOptions SaveOptions { get; init; } = MsgPackSaveOptions.Default;
+    public SaveOptions SaveOptions { get; init; } = Checkpoint.SaveOptions.Default;
 
     /// <summary>Receives what the manager does: saves, deletions, recovery on open and fallbacks on restore.</summary>
     public ILogger? Logger { get; init; }

@@ -14,7 +14,7 @@ namespace Checkpoint.Management;
 /// Until the final rename nothing named <c>step_N</c> changes, so a crash, a kill or a full disk at any point
 /// leaves the earlier steps as they were; a failed write removes its staging directory.
 /// </summary>
-internal sealed class StepWriter(string root, IManagerFileSystem fileSystem, MsgPackWriteOptions writeOptions)
+internal sealed class StepWriter(string root, IManagerFileSystem fileSystem, SaveOptions writeOptions)
 {
     public StepManifest Write(
         long step,

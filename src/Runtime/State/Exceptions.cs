@@ -17,8 +17,8 @@ public class CheckpointException : Exception
 }
 
 /// <summary>
-/// A load found problems under <see cref="Mismatch.Error"/>. The message lists every problem with its path;
-/// <see cref="Report"/> holds them. The target was not changed.
+/// A load found problems under <see cref="Mismatch.Error"/>. The message lists the problems with their paths (the
+/// first 50, then how many more); <see cref="Report"/> holds them all. The target was not changed.
 /// </summary>
 public sealed class StateMismatchException : CheckpointException
 {
@@ -32,11 +32,16 @@ public sealed class StateMismatchException : CheckpointException
     /// <summary>What the load found.</summary>
     public LoadReport Report { get; }
 
+    /// <summary>How many problems the message lists; the report holds the rest.</summary>
+    public const int MaxProblemsInMessage = 50;
+
     private static string FormatMessage(LoadReport report, string? sourceName)
     {
         var where = sourceName is null ? "" : $" from {sourceName}";
-        var lines = report.Problems.Select(p => "  - " + p);
+        var lines = report.Problems.Take(MaxProblemsInMessage).Select(p => "  - " + p);
+        var rest = report.Problems.Count - MaxProblemsInMessage;
+        var more = rest > 0 ? Environment.NewLine + $"  ... and {rest} more (StateMismatchException.Report lists them all)" : "";
         return $"Loading state{where} found {report.Problems.Count} problem(s); nothing was changed:"
-            + Environment.NewLine + string.Join(Environment.NewLine, lines);
+            + Environment.NewLine + string.Join(Environment.NewLine, lines) + more;
     }
 }

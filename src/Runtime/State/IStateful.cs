@@ -1,3 +1,6 @@
+using System.ComponentModel;
+using Checkpoint.Generated;
+
 namespace Checkpoint;
 
 /// <summary>
@@ -8,10 +11,11 @@ namespace Checkpoint;
 public interface IStateful
 {
     /// <summary>
-    /// Reports this model's state members and visits its child models, in declaration order (base class
-    /// first). Generated; call <see cref="States"/> instead.
+    /// Reports this model's state members and child models to <paramref name="visitor"/>, in declaration order
+    /// (base class first). Generated; call <see cref="States"/>, <see cref="ToStateDict"/> and the file APIs instead.
     /// </summary>
-    void CollectStates(StateCollector collector);
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    void VisitState(StateVisitor visitor);
 
     /// <summary>The state entries of this model and all its children, in order, filtered by kind.</summary>
     IReadOnlyList<StateEntry> States(StateKinds kinds = StateKinds.All);

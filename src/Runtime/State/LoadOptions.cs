@@ -2,7 +2,11 @@ using Microsoft.Extensions.Logging;
 
 namespace Checkpoint;
 
-/// <summary>How <see cref="IStateful.LoadStateDict"/> and file loads treat the source.</summary>
+/// <summary>
+/// How a load treats its source — <see cref="IStateful.LoadStateDict"/>, file and stream loads, templates,
+/// training checkpoints, the manager: the one options object of the loading direction, passed from the facade
+/// down to the format reader (limits, names for messages, progress).
+/// </summary>
 public sealed record LoadOptions
 {
     /// <summary>The default options: <see cref="Mismatch.Error"/>, persistent kinds, no filter.</summary>
@@ -34,4 +38,13 @@ public sealed record LoadOptions
 
     /// <summary>The file being loaded, named in messages when the source came from a file.</summary>
     public string? SourceName { get; init; }
+
+    /// <summary>
+    /// The deepest nesting of maps accepted in a file (and of child models walked); deeper input is refused as
+    /// corrupt before it can exhaust the stack. Real checkpoints nest a few dozen levels. At least 1.
+    /// </summary>
+    public int MaxDepth { get; init; } = CheckpointLimits.DefaultMaxDepth;
+
+    /// <summary>Receives the number of array bytes copied into the target so far, from time to time and at the end.</summary>
+    public IProgress<long>? Progress { get; init; }
 }

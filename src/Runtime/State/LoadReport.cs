@@ -1,3 +1,5 @@
+using Checkpoint.Loading;
+
 namespace Checkpoint;
 
 /// <summary>Why an entry did not load as it is.</summary>
@@ -30,14 +32,26 @@ public sealed record LoadRename(string From, string To, string Reason);
 /// <summary>What a load did: what it loaded, skipped, renamed, and every problem with its path.</summary>
 public sealed class LoadReport
 {
-    private readonly List<string> _loaded = [];
+    // Loaded paths are kept as (level, key) pairs and turned into strings only when someone reads Loaded: a load of
+    // 100,000 entries should not build 100,000 path strings nobody looks at.
+    private readonly List<(PathNode? Parent, string Key)> _loaded = [];
     private readonly List<string> _skipped = [];
     private readonly List<LoadProblem> _problems = [];
     private readonly List<LoadRename> _renamed = [];
     private readonly List<string> _notes = [];
+    private string[]? _loadedPaths;
 
     /// <summary>Paths restored from the source, in target order.</summary>
-    public IReadOnlyList<string> Loaded => _loaded;
+    public IReadOnlyList<string> Loaded
+    {
+        get
+        {
+            if (_loadedPaths is { } cached && cached.Length == _loaded.Count) return cached;
+            var paths = new string[_loaded.Count];
+            for (var i = 0; i < paths.Length; i++) paths[i] = PathNode.Join(_loaded[i].Parent, _loaded[i].Key);
+            return _loadedPaths = paths;
+        }
+    }
 
     /// <summary>Paths left out on purpose (path filter, <see cref="LoadOptions.SkipShapeMismatches"/>).</summary>
     public IReadOnlyList<string> Skipped => _skipped;
@@ -46,13 +60,13 @@ public sealed class LoadReport
     public IReadOnlyList<LoadProblem> Problems => _problems;
 
     /// <summary>Entries of the target absent from the source.</summary>
-    public IEnumerable<LoadProblem> Missing => _problems.Where(p => p.Kind == LoadProblemKind.Missing);
+    public IReadOnlyList<LoadProblem> Missing => Of(LoadProblemKind.Missing);
 
     /// <summary>Entries of the source absent from the target.</summary>
-    public IEnumerable<LoadProblem> Unexpected => _problems.Where(p => p.Kind == LoadProblemKind.Unexpected);
+    public IReadOnlyList<LoadProblem> Unexpected => Of(LoadProblemKind.Unexpected);
 
     /// <summary>Entries present on both sides that disagree.</summary>
-    public IEnumerable<LoadProblem> Mismatched => _problems.Where(p => p.Kind == LoadProblemKind.Mismatched);
+    public IReadOnlyList<LoadProblem> Mismatched => Of(LoadProblemKind.Mismatched);
 
     /// <summary>Entries found under a former name or moved by a migration.</summary>
     public IReadOnlyList<LoadRename> Renamed => _renamed;
@@ -69,21 +83,33 @@ public sealed class LoadReport
     /// <summary>The number of entries skipped on purpose.</summary>
     public int SkippedCount => _skipped.Count;
 
-    internal void AddLoaded(string path) => _loaded.Add(path);
-
-    internal void AddSkipped(string path) => _skipped.Add(path);
-
     /// <summary>Records a problem (used by loaders outside this assembly's state code, such as typed trees).</summary>
-    public void AddProblem(LoadProblem problem) => _problems.Add(problem);
+    public void AddProblem(LoadProblem problem) => _problems.Add(problem ?? throw new ArgumentNullException(nameof(problem)));
 
     /// <summary>Records a rename.</summary>
-    public void AddRename(LoadRename rename) => _renamed.Add(rename);
+    public void AddRename(LoadRename rename) => _renamed.Add(rename ?? throw new ArgumentNullException(nameof(rename)));
 
     /// <summary>Records a note.</summary>
-    public void AddNote(string note) => _notes.Add(note);
+    public void AddNote(string note) => _notes.Add(note ?? throw new ArgumentNullException(nameof(note)));
+
+    /// <summary>Takes the renames and notes of an earlier step (a migration) into this report.</summary>
+    public void Include(LoadReport earlier)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        _renamed.AddRange(earlier._renamed);
+        _notes.AddRange(earlier._notes);
+    }
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"loaded {_loaded.Count}, skipped {_skipped.Count}, missing {Missing.Count()}, " +
-        $"unexpected {Unexpected.Count()}, mismatched {Mismatched.Count()}";
+        $"loaded {_loaded.Count}, skipped {_skipped.Count}, missing {Count(LoadProblemKind.Missing)}, " +
+        $"unexpected {Count(LoadProblemKind.Unexpected)}, mismatched {Count(LoadProblemKind.Mismatched)}";
+
+    internal void AddLoaded(PathNode? parent, string key) => _loaded.Add((parent, key));
+
+    internal void AddSkipped(string path) => _skipped.Add(path);
+
+    private List<LoadProblem> Of(LoadProblemKind kind) => _problems.Where(p => p.Kind == kind).ToList();
+
+    private int Count(LoadProblemKind kind) => _problems.Count(p => p.Kind == kind);
 }

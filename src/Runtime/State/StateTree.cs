@@ -3,30 +3,24 @@ namespace Checkpoint;
 /// <summary>Builds and copies state trees.</summary>
 public static class StateTree
 {
-    /// <summary>
-    /// The nested state dictionary of a model: the shared implementation behind every generated
-    /// <see cref="IStateful.ToStateDict"/>. Leaves refer to the model's memory.
-    /// </summary>
-    public static StateDict ToStateDict(IStateful model, StateKinds kinds = StateKinds.Persistent)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        return FromEntries(model.States(kinds));
-    }
-
-    /// <summary>A nested state dictionary holding the given entries, in order.</summary>
+    /// <summary>A nested state dictionary holding the given entries (of one model or several), in order.</summary>
     public static StateDict FromEntries(IEnumerable<StateEntry> entries)
     {
+        ArgumentNullException.ThrowIfNull(entries);
         var root = new StateDict();
-        foreach (var entry in entries) root.SetPath(entry.Segments, entry.Accessor.ToNode());
+        foreach (var entry in entries) root.SetPath(entry.Segments, entry.ToNode());
         return root;
     }
 
-    /// <summary>A copy whose tensors have their own memory: a snapshot that later model updates do not change.</summary>
+    /// <summary>
+    /// A copy whose tensors have their own memory: a snapshot that later model updates do not change. Each tensor
+    /// is copied once, in bulk; lazy leaves of an open file are read into memory.
+    /// </summary>
     public static StateDict DeepClone(StateDict source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var copy = new StateDict();
-        foreach (var (key, node) in source) copy.Add(key, DeepClone(node));
+        var copy = new StateDict(source.Count);
+        for (var i = 0; i < source.Count; i++) copy.AddUnchecked(source.KeyAt(i), DeepClone(source.ValueAt(i)));
         return copy;
     }
 
@@ -39,4 +33,22 @@ public static class StateTree
         BytesNode bytes => new BytesNode((byte[])bytes.Value.Clone()),
         _ => node,
     };
+
+    /// <summary>
+    /// Reads every lazy array of <paramref name="node"/> into memory (in place: the same nodes, now loaded), so the
+    /// tree stays usable after the file it was read from is closed.
+    /// </summary>
+    public static void Materialize(StateNode node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        switch (node)
+        {
+            case StateDict map:
+                for (var i = 0; i < map.Count; i++) Materialize(map.ValueAt(i));
+                break;
+            case TensorNode { IsLoaded: false } tensor:
+                _ = tensor.Tensor;
+                break;
+        }
+    }
 }

@@ -85,23 +85,29 @@ public static class DTypes
     }
 
     /// <summary>Create an empty tensor of a dtype with a shape; the way readers allocate without knowing T.</summary>
-    public static INdArray CreateTensor(DType dtype, int[] shape) => dtype switch
+    public static INdArray CreateTensor(DType dtype, int[] shape) => CreateTensor(dtype, shape, zeroed: true);
+
+    /// <summary>
+    /// A tensor of a dtype and shape whose contents are about to be overwritten whole (a copy, a read from a file):
+    /// <paramref name="zeroed"/> false skips clearing the memory first, which costs as much as the copy itself.
+    /// </summary>
+    internal static INdArray CreateTensor(DType dtype, int[] shape, bool zeroed) => dtype switch
     {
-        DType.Bool => NdArray<bool>.Zeros(shape),
-        DType.Int8 => NdArray<sbyte>.Zeros(shape),
-        DType.Int16 => NdArray<short>.Zeros(shape),
-        DType.Int32 => NdArray<int>.Zeros(shape),
-        DType.Int64 => NdArray<long>.Zeros(shape),
-        DType.UInt8 => NdArray<byte>.Zeros(shape),
-        DType.UInt16 => NdArray<ushort>.Zeros(shape),
-        DType.UInt32 => NdArray<uint>.Zeros(shape),
-        DType.UInt64 => NdArray<ulong>.Zeros(shape),
-        DType.Float16 => NdArray<Half>.Zeros(shape),
-        DType.BFloat16 => NdArray<BFloat16>.Zeros(shape),
-        DType.Float32 => NdArray<float>.Zeros(shape),
-        DType.Float64 => NdArray<double>.Zeros(shape),
-        DType.Complex64 => NdArray<Complex64>.Zeros(shape),
-        DType.Complex128 => NdArray<Complex>.Zeros(shape),
+        DType.Bool => NdArray<bool>.Create(shape, zeroed),
+        DType.Int8 => NdArray<sbyte>.Create(shape, zeroed),
+        DType.Int16 => NdArray<short>.Create(shape, zeroed),
+        DType.Int32 => NdArray<int>.Create(shape, zeroed),
+        DType.Int64 => NdArray<long>.Create(shape, zeroed),
+        DType.UInt8 => NdArray<byte>.Create(shape, zeroed),
+        DType.UInt16 => NdArray<ushort>.Create(shape, zeroed),
+        DType.UInt32 => NdArray<uint>.Create(shape, zeroed),
+        DType.UInt64 => NdArray<ulong>.Create(shape, zeroed),
+        DType.Float16 => NdArray<Half>.Create(shape, zeroed),
+        DType.BFloat16 => NdArray<BFloat16>.Create(shape, zeroed),
+        DType.Float32 => NdArray<float>.Create(shape, zeroed),
+        DType.Float64 => NdArray<double>.Create(shape, zeroed),
+        DType.Complex64 => NdArray<Complex64>.Create(shape, zeroed),
+        DType.Complex128 => NdArray<Complex>.Create(shape, zeroed),
         _ => throw new ArgumentOutOfRangeException(nameof(dtype), dtype, null),
     };
 

@@ -46,6 +46,13 @@ public sealed class NdArray<T> : INdArray, IEquatable<NdArray<T>>
     public static NdArray<T> Zeros(params int[] shape) =>
         new(new T[ElementCount(shape)], (int[])shape.Clone(), exactShape: true);
 
+    /// <summary>A tensor of the given shape, zeroed or (for memory about to be overwritten whole) not.</summary>
+    internal static NdArray<T> Create(int[] shape, bool zeroed)
+    {
+        var count = ElementCount(shape);
+        return new(zeroed ? new T[count] : GC.AllocateUninitializedArray<T>(count), (int[])shape.Clone(), exactShape: true);
+    }
+
     /// <summary>Wraps data with exactly the given shape (which may be empty: a zero-dimensional tensor).</summary>
     public static NdArray<T> FromData(T[] data, ReadOnlySpan<int> shape) => new(data, shape.ToArray(), exactShape: true);
 

@@ -11,6 +11,7 @@ namespace Checkpoint;
 public sealed class TensorNode : StateNode
 {
     private readonly int[]? _shape;
+    private readonly long _byteLength;
     private INdArray? _tensor;
 
     /// <summary>A leaf holding a tensor in memory (not copied).</summary>
@@ -23,15 +24,25 @@ public sealed class TensorNode : StateNode
     /// <summary>A lazy leaf: an array of <paramref name="dtype"/> and <paramref name="shape"/> whose bytes <paramref name="data"/> reads on request.</summary>
     /// <exception cref="ArgumentException">The data's length is not what the dtype and shape need.</exception>
     public TensorNode(DType dtype, int[] shape, TensorData data)
+        : this(dtype, (int[])ValidShape(shape).Clone(), data, 0, TensorShape.ElementCountLong(shape) * dtype.ItemSize())
     {
-        ArgumentNullException.ThrowIfNull(shape);
+        if (data.ByteLength != ByteLength)
+            throw new ArgumentException($"A {dtype.NumpyName()}{TensorShape.Format(shape)} array needs {ByteLength} bytes; the data holds {data.ByteLength}.", nameof(data));
+    }
+
+    /// <summary>
+    /// A lazy leaf whose bytes are <paramref name="byteLength"/> bytes of <paramref name="data"/> from
+    /// <paramref name="dataOffset"/> on: readers share one source per file instead of one object per array.
+    /// The shape array is kept (not copied): readers share equal shapes.
+    /// </summary>
+    internal TensorNode(DType dtype, int[] shape, TensorData data, long dataOffset, long byteLength)
+    {
         ArgumentNullException.ThrowIfNull(data);
-        var expected = TensorShape.ElementCountLong(shape) * dtype.ItemSize();
-        if (data.ByteLength != expected)
-            throw new ArgumentException($"A {dtype.NumpyName()}{TensorShape.Format(shape)} array needs {expected} bytes; the data holds {data.ByteLength}.", nameof(data));
         DType = dtype;
         _shape = shape;
         Data = data;
+        DataOffset = dataOffset;
+        _byteLength = byteLength;
     }
 
     /// <summary>The element type.</summary>
@@ -41,10 +52,13 @@ public sealed class TensorNode : StateNode
     public IReadOnlyList<int> Shape => _shape ?? _tensor!.Shape;
 
     /// <summary>The number of data bytes.</summary>
-    public long ByteLength => Data?.ByteLength ?? _tensor!.ByteLength;
+    public long ByteLength => Data is null ? _tensor!.ByteLength : _byteLength;
 
-    /// <summary>Where the bytes of a lazy leaf are; null for a leaf built from a tensor in memory.</summary>
+    /// <summary>Where the bytes of a lazy leaf are (from <see cref="DataOffset"/> on); null for a leaf built from a tensor in memory.</summary>
     public TensorData? Data { get; }
+
+    /// <summary>Where this leaf's bytes start in <see cref="Data"/>.</summary>
+    public long DataOffset { get; }
 
     /// <summary>Whether the tensor is in memory (a lazy leaf is once <see cref="Tensor"/> has been read).</summary>
     public bool IsLoaded => Volatile.Read(ref _tensor) is not null;
@@ -60,7 +74,7 @@ public sealed class TensorNode : StateNode
         {
             if (Volatile.Read(ref _tensor) is { } loaded) return loaded;
             var tensor = DTypes.CreateTensor(DType, _shape!);
-            Data!.CopyTo(tensor);
+            ReadInto(tensor);
             return Interlocked.CompareExchange(ref _tensor, tensor, null) ?? tensor;
         }
     }
@@ -76,7 +90,49 @@ public sealed class TensorNode : StateNode
                 $"Cannot copy a {DType.NumpyName()}{TensorShape.Format(Shape)} array into a {destination.DType.NumpyName()}{TensorShape.Format(destination.Shape)} tensor.",
                 nameof(destination));
         if (Volatile.Read(ref _tensor) is { } loaded) loaded.CopyBytesTo(destination);
-        else Data!.CopyTo(destination);
+        else ReadInto(destination);
+    }
+
+    /// <summary>
+    /// Reads bytes <paramref name="offset"/> to <c>offset + destination.Length</c> of the array (C order,
+    /// little-endian) into <paramref name="destination"/>: from memory, or from the file for a lazy leaf. Writers
+    /// use it to stream an array of any size in bounded pieces.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The range is outside the array.</exception>
+    /// <exception cref="CheckpointException">The file could not be read.</exception>
+    public void ReadBytes(long offset, Span<byte> destination)
+    {
+        if (offset < 0 || offset > ByteLength - destination.Length)
+            throw new ArgumentOutOfRangeException(nameof(offset), offset, $"Bytes {offset}..{offset + destination.Length} are outside the {ByteLength} bytes of {this}.");
+        if (Volatile.Read(ref _tensor) is not { } loaded)
+        {
+            Data!.Read(DataOffset + offset, destination);
+            return;
+        }
+
+        while (!destination.IsEmpty)
+        {
+            var piece = loaded.GetBytes(offset, destination.Length);
+            piece.CopyTo(destination);
+            offset += piece.Length;
+            destination = destination[piece.Length..];
+        }
+    }
+
+    private void ReadInto(INdArray destination)
+    {
+        for (long offset = 0; offset < _byteLength;)
+        {
+            var piece = destination.GetBytes(offset, int.MaxValue);
+            Data!.Read(DataOffset + offset, piece);
+            offset += piece.Length;
+        }
+    }
+
+    private static int[] ValidShape(int[] shape)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        return shape;
     }
 
     /// <inheritdoc />
@@ -151,6 +207,12 @@ public sealed class IntegerNode : StateNode
     /// <inheritdoc />
     public override StateNodeKind Kind => StateNodeKind.Integer;
 
+    // Leaves are immutable, so readers share one node per small value: a file of a million zeros holds one.
+    private static readonly IntegerNode[] Small = Enumerable.Range(-128, 384).Select(i => new IntegerNode(i)).ToArray();
+
+    /// <summary>The node of <paramref name="value"/>, shared for values from -128 to 255.</summary>
+    internal static IntegerNode Of(long value) => value is >= -128 and <= 255 ? Small[value + 128] : new IntegerNode(value);
+
     /// <inheritdoc />
     public override string ToString() => Value.ToString(CultureInfo.InvariantCulture);
 }
@@ -171,6 +233,12 @@ public sealed class FloatNode(double value) : StateNode
 /// <summary>A boolean leaf.</summary>
 public sealed class BoolNode(bool value) : StateNode
 {
+    private static readonly BoolNode True = new(true);
+    private static readonly BoolNode False = new(false);
+
+    /// <summary>The shared node of <paramref name="value"/> (leaves are immutable).</summary>
+    internal static BoolNode Of(bool value) => value ? True : False;
+
     /// <summary>The value.</summary>
     public bool Value { get; } = value;
 

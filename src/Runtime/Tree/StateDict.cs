@@ -8,36 +8,57 @@ namespace Checkpoint;
 /// in-memory form of a checkpoint file. Keys keep insertion order, which is the order written to files.
 /// Paths such as <c>"encoder.layers.0.weight"</c> address nested entries.
 /// </summary>
+/// <remarks>
+/// Built for trees of many small maps (a model with 100,000 layers is 100,000 one-entry maps): entries live in
+/// one array, and a hash index is built only when a map grows past a few entries and is searched by key.
+/// </remarks>
 public sealed class StateDict : StateNode, IEnumerable<KeyValuePair<string, StateNode>>
 {
-    private readonly List<string> _keys = [];
-    private readonly Dictionary<string, StateNode> _items = new(StringComparer.Ordinal);
+    // Up to this many entries a linear scan beats hashing; beyond it the first lookup builds the index.
+    private const int IndexThreshold = 8;
+
+    private Entry[] _entries = [];
+    private int _count;
+    private Dictionary<string, int>? _index;
 
     /// <summary>The path separator of <see cref="GetPath"/> and friends.</summary>
     public const char PathSeparator = '.';
+
+    /// <summary>An empty map.</summary>
+    public StateDict()
+    {
+    }
+
+    /// <summary>An empty map with room for <paramref name="capacity"/> entries (readers know the count up front).</summary>
+    public StateDict(int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(capacity);
+        _entries = capacity == 0 ? [] : new Entry[capacity];
+    }
 
     /// <inheritdoc />
     public override StateNodeKind Kind => StateNodeKind.Map;
 
     /// <summary>The number of entries at this level.</summary>
-    public int Count => _keys.Count;
+    public int Count => _count;
 
     /// <summary>The keys in order.</summary>
-    public IReadOnlyList<string> Keys => _keys;
+    public IReadOnlyList<string> Keys => new KeyView(this);
 
     /// <summary>Gets an entry, or sets one (a new key goes last; an existing key keeps its place).</summary>
     /// <exception cref="KeyNotFoundException">Getting a key that is not present; the message names the key.</exception>
     public StateNode this[string key]
     {
-        get => _items.TryGetValue(key, out var node)
-            ? node
-            : throw new KeyNotFoundException($"No entry '{key}' in this state dictionary (keys: {string.Join(", ", _keys)}).");
+        get => IndexOf(key) is var i and >= 0
+            ? _entries[i].Value
+            : throw new KeyNotFoundException($"No entry '{key}' in this state dictionary (keys: {string.Join(", ", Keys)}).");
         set
         {
             ArgumentNullException.ThrowIfNull(key);
             ArgumentNullException.ThrowIfNull(value);
-            if (!_items.ContainsKey(key)) _keys.Add(key);
-            _items[key] = value;
+            var i = IndexOf(key);
+            if (i >= 0) _entries[i].Value = value;
+            else Append(key, value);
         }
     }
 
@@ -47,21 +68,29 @@ public sealed class StateDict : StateNode, IEnumerable<KeyValuePair<string, Stat
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(value);
-        if (!_items.TryAdd(key, value)) throw new ArgumentException($"Duplicate key '{key}'.", nameof(key));
-        _keys.Add(key);
+        if (IndexOf(key) >= 0) throw new ArgumentException($"Duplicate key '{key}'.", nameof(key));
+        Append(key, value);
     }
 
     /// <summary>Whether a key is present at this level.</summary>
-    public bool ContainsKey(string key) => _items.ContainsKey(key);
+    public bool ContainsKey(string key) => IndexOf(key) >= 0;
 
     /// <summary>Looks up a key at this level.</summary>
-    public bool TryGetValue(string key, [MaybeNullWhen(false)] out StateNode value) => _items.TryGetValue(key, out value);
+    public bool TryGetValue(string key, [MaybeNullWhen(false)] out StateNode value)
+    {
+        var i = IndexOf(key);
+        value = i >= 0 ? _entries[i].Value : null;
+        return i >= 0;
+    }
 
     /// <summary>Removes a key; returns whether it was present.</summary>
     public bool Remove(string key)
     {
-        if (!_items.Remove(key)) return false;
-        _keys.Remove(key);
+        var i = IndexOf(key);
+        if (i < 0) return false;
+        Array.Copy(_entries, i + 1, _entries, i, _count - i - 1);
+        _entries[--_count] = default;
+        _index = null;
         return true;
     }
 
@@ -69,12 +98,13 @@ public sealed class StateDict : StateNode, IEnumerable<KeyValuePair<string, Stat
     /// <exception cref="ArgumentException"><paramref name="newKey"/> is already present.</exception>
     public bool Rename(string oldKey, string newKey)
     {
-        if (!_items.TryGetValue(oldKey, out var node)) return false;
+        ArgumentNullException.ThrowIfNull(newKey);
+        var i = IndexOf(oldKey);
+        if (i < 0) return false;
         if (oldKey == newKey) return true;
-        if (_items.ContainsKey(newKey)) throw new ArgumentException($"Cannot rename '{oldKey}': '{newKey}' exists.");
-        _items.Remove(oldKey);
-        _items[newKey] = node;
-        _keys[_keys.IndexOf(oldKey)] = newKey;
+        if (IndexOf(newKey) >= 0) throw new ArgumentException($"Cannot rename '{oldKey}': '{newKey}' exists.");
+        _entries[i].Key = newKey;
+        _index = null;
         return true;
     }
 
@@ -82,10 +112,10 @@ public sealed class StateDict : StateNode, IEnumerable<KeyValuePair<string, Stat
     /// <exception cref="InvalidOperationException">The key holds a leaf, not a map.</exception>
     public StateDict GetOrAddDict(string key)
     {
-        if (!_items.TryGetValue(key, out var node))
+        if (!TryGetValue(key, out var node))
         {
             var child = new StateDict();
-            Add(key, child);
+            Append(key, child);
             return child;
         }
 
@@ -139,9 +169,9 @@ public sealed class StateDict : StateNode, IEnumerable<KeyValuePair<string, Stat
     /// <summary>Every leaf with its dotted path, depth first in key order (empty maps are not leaves).</summary>
     public IEnumerable<KeyValuePair<string, StateNode>> Leaves()
     {
-        foreach (var key in _keys)
+        for (var i = 0; i < _count; i++)
         {
-            var node = _items[key];
+            var (key, node) = (_entries[i].Key, _entries[i].Value);
             if (node is StateDict child)
             {
                 foreach (var leaf in child.Leaves())
@@ -157,11 +187,83 @@ public sealed class StateDict : StateNode, IEnumerable<KeyValuePair<string, Stat
     /// <summary>The entries in order.</summary>
     public IEnumerator<KeyValuePair<string, StateNode>> GetEnumerator()
     {
-        foreach (var key in _keys) yield return new KeyValuePair<string, StateNode>(key, _items[key]);
+        for (var i = 0; i < _count; i++) yield return new KeyValuePair<string, StateNode>(_entries[i].Key, _entries[i].Value);
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    /// <inheritdoc />
-    public override string ToString() => $"StateDict({string.Join(", ", _keys)})";
+    /// <summary>
+    /// The contents, readably: small leaves with their values (<c>{'lr': 0.001, 'tau': 10 ms, 'w': ndarray float32(2, 2)}</c>),
+    /// nested maps in braces, long maps cut after a few entries with the count of the rest.
+    /// </summary>
+    public override string ToString() => StateTreeText.Format(this);
+
+    /// <summary>The key of entry <paramref name="index"/> (0 ≤ index &lt; <see cref="Count"/>).</summary>
+    internal string KeyAt(int index) => _entries[index].Key;
+
+    /// <summary>The value of entry <paramref name="index"/>.</summary>
+    internal StateNode ValueAt(int index) => _entries[index].Value;
+
+    /// <summary>
+    /// The position of <paramref name="key"/>, trying <paramref name="hint"/> first: loads walk a file and a model
+    /// in the same order, so the expected position almost always matches and no index is needed.
+    /// </summary>
+    internal int IndexOf(string key, int hint)
+    {
+        if ((uint)hint < (uint)_count && string.Equals(_entries[hint].Key, key, StringComparison.Ordinal)) return hint;
+        return IndexOf(key);
+    }
+
+    /// <summary>Appends without the duplicate check, for readers that have already checked the key.</summary>
+    internal void AddUnchecked(string key, StateNode value) => Append(key, value);
+
+    private int IndexOf(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (_count <= IndexThreshold)
+        {
+            for (var i = 0; i < _count; i++)
+                if (string.Equals(_entries[i].Key, key, StringComparison.Ordinal)) return i;
+            return -1;
+        }
+
+        var index = _index ??= BuildIndex();
+        return index.TryGetValue(key, out var found) ? found : -1;
+    }
+
+    private Dictionary<string, int> BuildIndex()
+    {
+        var index = new Dictionary<string, int>(_count, StringComparer.Ordinal);
+        for (var i = 0; i < _count; i++) index[_entries[i].Key] = i;
+        return index;
+    }
+
+    private void Append(string key, StateNode value)
+    {
+        if (_count == _entries.Length) Array.Resize(ref _entries, _count == 0 ? 1 : _count * 2);
+        _entries[_count] = new Entry(key, value);
+        _index?.Add(key, _count);
+        _count++;
+    }
+
+    private struct Entry(string key, StateNode value)
+    {
+        public string Key = key;
+        public StateNode Value = value;
+    }
+
+    private sealed class KeyView(StateDict map) : IReadOnlyList<string>
+    {
+        public string this[int index] =>
+            (uint)index < (uint)map._count ? map._entries[index].Key : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public int Count => map._count;
+
+        public IEnumerator<string> GetEnumerator()
+        {
+            for (var i = 0; i < map._count; i++) yield return map._entries[i].Key;
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }

@@ -1,3 +1,4 @@
+using Checkpoint.Generated;
 using System.Collections;
 using System.Globalization;
 using System.Numerics;
@@ -12,8 +13,8 @@ namespace Checkpoint;
 /// </summary>
 public static class TreeConverter
 {
-    // Deep enough for any real tree; deeper is almost certainly a cycle through a collection.
-    private const int MaxDepth = 512;
+    // The depth limit every reader and writer shares; deeper is almost certainly a cycle through a collection.
+    private const int MaxDepth = CheckpointLimits.DefaultMaxDepth;
 
     /// <summary>
     /// The state tree of <paramref name="value"/>:
@@ -55,30 +56,32 @@ public static class TreeConverter
                 case INdArray tensor: return new TensorNode(tensor);
                 case string text: return new StringNode(text);
                 case byte[] bytes: return new BytesNode(bytes);
-                case Enum enumValue: return EnumNode(enumValue);
-                // Scalars map exactly as model members do (ScalarNodes holds the one mapping).
-                case bool v: return ScalarNodes.ToNode(v);
-                case sbyte v: return ScalarNodes.ToNode(v);
-                case byte v: return ScalarNodes.ToNode(v);
-                case short v: return ScalarNodes.ToNode(v);
-                case ushort v: return ScalarNodes.ToNode(v);
-                case int v: return ScalarNodes.ToNode(v);
-                case uint v: return ScalarNodes.ToNode(v);
-                case long v: return ScalarNodes.ToNode(v);
-                case ulong v: return ScalarNodes.ToNode(v);
-                case double v: return ScalarNodes.ToNode(v);
-                case float v: return ScalarNodes.ToNode(v);
-                case Half v: return ScalarNodes.ToNode(v);
-                case BFloat16 v: return ScalarNodes.ToNode(v);
-                case Complex64 v: return ScalarNodes.ToNode(v);
-                case Complex v: return ScalarNodes.ToNode(v);
+                // Enums and scalars map exactly as model members do: through the codec of their type.
+                case Enum enumValue: return EnumIntegers.ToNode(enumValue);
+                case bool v: return ScalarCodec<bool>.Instance.Write(v);
+                case sbyte v: return ScalarCodec<sbyte>.Instance.Write(v);
+                case byte v: return ScalarCodec<byte>.Instance.Write(v);
+                case short v: return ScalarCodec<short>.Instance.Write(v);
+                case ushort v: return ScalarCodec<ushort>.Instance.Write(v);
+                case int v: return ScalarCodec<int>.Instance.Write(v);
+                case uint v: return ScalarCodec<uint>.Instance.Write(v);
+                case long v: return ScalarCodec<long>.Instance.Write(v);
+                case ulong v: return ScalarCodec<ulong>.Instance.Write(v);
+                case double v: return ScalarCodec<double>.Instance.Write(v);
+                case float v: return ScalarCodec<float>.Instance.Write(v);
+                case Half v: return ScalarCodec<Half>.Instance.Write(v);
+                case BFloat16 v: return ScalarCodec<BFloat16>.Instance.Write(v);
+                case Complex64 v: return ScalarCodec<Complex64>.Instance.Write(v);
+                case Complex v: return ScalarCodec<Complex>.Instance.Write(v);
                 case Array array when ArrayTensor(array) is { } view: return new TensorNode(view);
                 // net.States(kinds): the seed's net.states(ParamState), saved as the nested tree of its paths.
                 case IEnumerable<StateEntry> entries: return StateTree.FromEntries(entries);
                 case IDictionary dictionary: return Container(value, path, () => Map(dictionary, path));
                 case IEnumerable<KeyValuePair<string, object?>> pairs: return Container(value, path, () => Map(pairs, path));
                 case ITuple tuple: return Container(value, path, () => Tuple(tuple, path));
-                case IEnumerable sequence: return Container(value, path, () => List(sequence, path));
+                // Lists and arrays (not any enumerable: a set has no order, and another library's tensor would lose
+                // its shape as a list of scalars), the way braintools takes Python lists and tuples.
+                case IList sequence: return Container(value, path, () => List(sequence, path));
                 default: throw Unsupported(value, path);
             }
         }
@@ -149,19 +152,13 @@ public static class TreeConverter
             // flax writes str(key): integer keys become their decimal text.
             int or long or short or sbyte or byte or ushort or uint or ulong => ((IFormattable)key).ToString(null, CultureInfo.InvariantCulture),
             _ => throw new CheckpointException(
-                $"The dictionary at {Describe(path)} has a key of type {key.GetType().FullName}; checkpoint keys are strings (or integers, saved as text)."),
-        };
-
-        private static StateNode EnumNode(Enum value) => Type.GetTypeCode(value.GetType()) switch
-        {
-            TypeCode.UInt64 => new IntegerNode(System.Convert.ToUInt64(value, CultureInfo.InvariantCulture)),
-            _ => new IntegerNode(System.Convert.ToInt64(value, CultureInfo.InvariantCulture)),
+                $"The dictionary at {Describe(path)} has a key of type {TypeNames.CSharp(key.GetType())}; checkpoint keys are strings (or integers, saved as text)."),
         };
 
         private static CheckpointException Unsupported(object value, List<string> path) => new(
-            $"Cannot save the value at {Describe(path)}: type {value.GetType().FullName} is not a model, tensor, array, scalar, " +
+            $"Cannot save the value at {Describe(path)}: type {TypeNames.CSharp(value.GetType())} is not a model, tensor, array, scalar, " +
             "string, quantity, list or string-keyed dictionary. Register a conversion with " +
-            $"MsgPackCheckpoint.Register<{value.GetType().Name}>(toDict, fromDict) to save it.");
+            $"MsgPackCheckpoint.Register<{TypeNames.Short(value.GetType())}>(toDict, fromDict) to save it.");
     }
 
     /// <summary>A tensor view over an array whose elements are a tensor element type; null for other arrays.</summary>

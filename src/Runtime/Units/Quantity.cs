@@ -1,3 +1,4 @@
+using Checkpoint.Generated;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Numerics;
@@ -111,11 +112,23 @@ public sealed class Quantity : IEquatable<Quantity>
     /// <summary>Reads a quantity from a saved map; on failure <paramref name="reason"/> says why.</summary>
     public static bool TryFromNode(StateNode node, [NotNullWhen(true)] out Quantity? quantity, [NotNullWhen(false)] out string? reason)
     {
+        quantity = TryReadParts(node, out var mantissa, out var unit, out reason) ? new Quantity(mantissa.Tensor, unit) : null;
+        return quantity is not null;
+    }
+
+    /// <summary>
+    /// Reads the parts of a saved quantity map without reading the mantissa's bytes (it may still be in a file):
+    /// loads check the unit and shape first and copy the bytes only when they apply.
+    /// </summary>
+    internal static bool TryReadParts(
+        StateNode node, [NotNullWhen(true)] out TensorNode? mantissa, [NotNullWhen(true)] out Unit? unit, [NotNullWhen(false)] out string? reason)
+    {
         ArgumentNullException.ThrowIfNull(node);
-        quantity = null;
+        mantissa = null;
+        unit = null;
         if (node is not StateDict map)
         {
-            reason = $"expected a quantity map {{mantissa, scale, base, dim, factor}}, found {TensorLoading.Describe(node)}";
+            reason = $"expected a quantity map {{mantissa, scale, base, dim, factor}}, found {TensorLoads.Describe(node)}";
             return false;
         }
 
@@ -125,20 +138,20 @@ public sealed class Quantity : IEquatable<Quantity>
             return false;
         }
 
-        if (!TryMantissa(mantissaNode, out var mantissa)) { reason = $"'mantissa' is {TensorLoading.Describe(mantissaNode)}, not an array"; return false; }
-        if (!TryInteger(scaleNode, out var scale)) { reason = $"'scale' is {TensorLoading.Describe(scaleNode)}, not an integer"; return false; }
-        if (!TryDimensions(dimNode, out var dims)) { reason = $"'dim' is {TensorLoading.Describe(dimNode)}, not 7 integer exponents"; return false; }
+        if (!TryMantissa(mantissaNode, out mantissa)) { reason = $"'mantissa' is {TensorLoads.Describe(mantissaNode)}, not an array"; return false; }
+        if (!TryInteger(scaleNode, out var scale)) { reason = $"'scale' is {TensorLoads.Describe(scaleNode)}, not an integer"; return false; }
+        if (!TryDimensions(dimNode, out var dims)) { reason = $"'dim' is {TensorLoads.Describe(dimNode)}, not 7 integer exponents"; return false; }
         var @base = 10.0;
         var factor = 1.0;
-        if (map.TryGetValue("base", out var baseNode) && !TryReal(baseNode, out @base)) { reason = $"'base' is {TensorLoading.Describe(baseNode)}, not a number"; return false; }
-        if (map.TryGetValue("factor", out var factorNode) && !TryReal(factorNode, out factor)) { reason = $"'factor' is {TensorLoading.Describe(factorNode)}, not a number"; return false; }
+        if (map.TryGetValue("base", out var baseNode) && !TryReal(baseNode, out @base)) { reason = $"'base' is {TensorLoads.Describe(baseNode)}, not a number"; return false; }
+        if (map.TryGetValue("factor", out var factorNode) && !TryReal(factorNode, out factor)) { reason = $"'factor' is {TensorLoads.Describe(factorNode)}, not a number"; return false; }
         if (!double.IsFinite(factor) || factor <= 0 || !double.IsFinite(@base) || @base <= 0)
         {
             reason = $"factor {factor} and base {@base} must be positive and finite";
             return false;
         }
 
-        quantity = new Quantity(mantissa, Unit.FromComponents(dims, scale, factor, @base));
+        unit = Unit.FromComponents(dims, scale, factor, @base);
         reason = null;
         return true;
     }
@@ -174,14 +187,14 @@ public sealed class Quantity : IEquatable<Quantity>
         return from.Factor.Equals(to.Factor) ? scaled : scaled * from.Factor / to.Factor;
     }
 
-    private static bool TryMantissa(StateNode node, [NotNullWhen(true)] out INdArray? tensor)
+    private static bool TryMantissa(StateNode node, [NotNullWhen(true)] out TensorNode? tensor)
     {
         tensor = node switch
         {
-            TensorNode t => t.Tensor,
-            NumpyScalarNode s => s.Value,
-            FloatNode f => NdArray<double>.Scalar(f.Value),
-            IntegerNode i when i.Value >= long.MinValue && i.Value <= long.MaxValue => NdArray<long>.Scalar((long)i.Value),
+            TensorNode t => t,
+            NumpyScalarNode s => new TensorNode(s.Value),
+            FloatNode f => new TensorNode(NdArray<double>.Scalar(f.Value)),
+            IntegerNode i when i.Value >= long.MinValue && i.Value <= long.MaxValue => new TensorNode(NdArray<long>.Scalar((long)i.Value)),
             _ => null,
         };
         return tensor is not null;
@@ -202,12 +215,9 @@ public sealed class Quantity : IEquatable<Quantity>
     private static bool TryDimensions(StateNode node, [NotNullWhen(true)] out int[]? dims)
     {
         dims = null;
-        INdArray? tensor = node switch
-        {
-            TensorNode t => t.Tensor,
-            _ => null,
-        };
-        if (tensor is null || tensor.Length != Unit.DimensionCount || tensor.Shape.Count != 1) return false;
+        // The 7 exponents are tiny: reading them from a lazy leaf costs one small read.
+        if (node is not TensorNode { Shape: [Unit.DimensionCount] } dimNode || dimNode.ByteLength > 1024) return false;
+        var tensor = dimNode.Tensor;
         var bytes = tensor.AsBytes();
         var result = new int[Unit.DimensionCount];
         for (var i = 0; i < result.Length; i++)

@@ -7,49 +7,135 @@ namespace Demo;
 partial class Everything : global::Checkpoint.IStateful
 {
     /// <inheritdoc />
-    public global::System.Collections.Generic.IReadOnlyList<global::Checkpoint.StateEntry> States(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.All) => global::Checkpoint.StateCollector.Collect(this, kinds);
+    public global::System.Collections.Generic.IReadOnlyList<global::Checkpoint.StateEntry> States(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.All) => global::Checkpoint.Generated.GeneratedModel.States(this, kinds);
 
     /// <inheritdoc />
-    public global::Checkpoint.StateDict ToStateDict(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.Persistent) => global::Checkpoint.StateTree.ToStateDict(this, kinds);
+    public global::Checkpoint.StateDict ToStateDict(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.Persistent) => global::Checkpoint.Generated.GeneratedModel.ToStateDict(this, kinds);
 
     /// <inheritdoc />
-    public global::Checkpoint.LoadReport LoadStateDict(global::Checkpoint.StateDict source, global::Checkpoint.LoadOptions? options = null) => global::Checkpoint.StateLoader.Load(this, source, options);
+    public global::Checkpoint.LoadReport LoadStateDict(global::Checkpoint.StateDict source, global::Checkpoint.LoadOptions? options = null) => global::Checkpoint.Generated.GeneratedModel.LoadStateDict(this, source, options);
 
     /// <inheritdoc />
     public void ResetState() => ResetStateCore();
 
-    void global::Checkpoint.IStateful.CollectStates(global::Checkpoint.StateCollector collector) => CollectStatesCore(collector);
+    void global::Checkpoint.IStateful.VisitState(global::Checkpoint.Generated.StateVisitor visitor) => VisitStateCore(visitor);
 
-    /// <summary>Reports this model's state members and child models, in declaration order.</summary>
-    protected virtual void CollectStatesCore(global::Checkpoint.StateCollector collector)
+    /// <summary>Reports this model's state members and child models to the visitor, in declaration order.</summary>
+    protected virtual void VisitStateCore(global::Checkpoint.Generated.StateVisitor visitor)
     {
-        collector.Add("B", global::Checkpoint.StateKinds.Param, new global::Checkpoint.ScalarAccessor<bool>(() => this.B, v => this.B = v));
-        collector.Add("I8", global::Checkpoint.StateKinds.Param, new global::Checkpoint.ScalarAccessor<sbyte>(() => this.I8, v => this.I8 = v));
-        collector.Add("I16", global::Checkpoint.StateKinds.Param, new global::Checkpoint.ScalarAccessor<short>(() => this.I16, v => this.I16 = v));
-        collector.Add("I32", global::Checkpoint.StateKinds.Param, new global::Checkpoint.ScalarAccessor<int>(() => this.I32, v => this.I32 = v));
-        collector.Add("I64", global::Checkpoint.StateKinds.Param, new global::Checkpoint.ScalarAccessor<long>(() => this.I64, v => this.I64 = v));
-        collector.Add("U8", global::Checkpoint.StateKinds.Param, new global::Checkpoint.ScalarAccessor<byte>(() => this.U8, v => this.U8 = v));
-        collector.Add("U16", global::Checkpoint.StateKinds.Param, new global::Checkpoint.ScalarAccessor<ushort>(() => this.U16, v => this.U16 = v));
-        collector.Add("U32", global::Checkpoint.StateKinds.Param, new global::Checkpoint.ScalarAccessor<uint>(() => this.U32, v => this.U32 = v));
-        collector.Add("U64", global::Checkpoint.StateKinds.Param, new global::Checkpoint.ScalarAccessor<ulong>(() => this.U64, v => this.U64 = v));
-        collector.Add("F16", global::Checkpoint.StateKinds.Param, new global::Checkpoint.ScalarAccessor<global::System.Half>(() => this.F16, v => this.F16 = v));
-        collector.Add("Bf16", global::Checkpoint.StateKinds.Param, new global::Checkpoint.ScalarAccessor<global::Checkpoint.BFloat16>(() => this.Bf16, v => this.Bf16 = v));
-        collector.Add("F32", global::Checkpoint.StateKinds.Param, new global::Checkpoint.ScalarAccessor<float>(() => this.F32, v => this.F32 = v));
-        collector.Add("F64", global::Checkpoint.StateKinds.Param, new global::Checkpoint.ScalarAccessor<double>(() => this.F64, v => this.F64 = v));
-        collector.Add("C64", global::Checkpoint.StateKinds.Param, new global::Checkpoint.ScalarAccessor<global::Checkpoint.Complex64>(() => this.C64, v => this.C64 = v));
-        collector.Add("C128", global::Checkpoint.StateKinds.Param, new global::Checkpoint.ScalarAccessor<global::System.Numerics.Complex>(() => this.C128, v => this.C128 = v));
-        collector.Add("T", global::Checkpoint.StateKinds.Param, new global::Checkpoint.TensorAccessor<double>(() => this.T, v => this.T = v));
-        collector.Add("Vector", global::Checkpoint.StateKinds.Param, new global::Checkpoint.ArrayAccessor<float, float[]>(() => this.Vector, v => this.Vector = v, s => new float[s[0]]));
-        collector.Add("Matrix", global::Checkpoint.StateKinds.Param, new global::Checkpoint.ArrayAccessor<double, double[,]>(() => this.Matrix, v => this.Matrix = v, s => new double[s[0], s[1]]));
-        collector.Add("Cube", global::Checkpoint.StateKinds.Param, new global::Checkpoint.ArrayAccessor<int, int[,,]>(() => this.Cube, v => this.Cube = v, s => new int[s[0], s[1], s[2]]));
-        collector.Add("Name", global::Checkpoint.StateKinds.LongTerm, new global::Checkpoint.StringAccessor(() => this.Name, v => this.Name = v!));
-        collector.Add("Note", global::Checkpoint.StateKinds.LongTerm, new global::Checkpoint.StringAccessor(() => this.Note, v => this.Note = v));
-        collector.Add("Mode", global::Checkpoint.StateKinds.LongTerm, new global::Checkpoint.EnumAccessor<global::Demo.Mode>(() => this.Mode, v => this.Mode = v, e => (long)e, l => (global::Demo.Mode)l));
-        collector.Add("Wide", global::Checkpoint.StateKinds.LongTerm, new global::Checkpoint.EnumAccessor<global::Demo.Wide>(() => this.Wide, v => this.Wide = v, e => (long)e, l => (global::Demo.Wide)l));
-        collector.Add("Weight", global::Checkpoint.StateKinds.Param, new global::Checkpoint.TensorAccessor<float>(() => this.Weight, v => this.Weight = v), "w", "weight_v1");
-        collector.Add("_secret", global::Checkpoint.StateKinds.Param, new global::Checkpoint.ScalarAccessor<float>(() => this._secret, v => this._secret = v));
-        collector.Add("class", global::Checkpoint.StateKinds.Param, new global::Checkpoint.ScalarAccessor<int>(() => this.@class, v => this.@class = v));
+        {
+            bool value = this.B;
+            if (visitor.Value<bool>("B", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<bool>.Instance)) this.B = value;
+        }
+        {
+            sbyte value = this.I8;
+            if (visitor.Value<sbyte>("I8", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<sbyte>.Instance)) this.I8 = value;
+        }
+        {
+            short value = this.I16;
+            if (visitor.Value<short>("I16", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<short>.Instance)) this.I16 = value;
+        }
+        {
+            int value = this.I32;
+            if (visitor.Value<int>("I32", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<int>.Instance)) this.I32 = value;
+        }
+        {
+            long value = this.I64;
+            if (visitor.Value<long>("I64", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<long>.Instance)) this.I64 = value;
+        }
+        {
+            byte value = this.U8;
+            if (visitor.Value<byte>("U8", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<byte>.Instance)) this.U8 = value;
+        }
+        {
+            ushort value = this.U16;
+            if (visitor.Value<ushort>("U16", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<ushort>.Instance)) this.U16 = value;
+        }
+        {
+            uint value = this.U32;
+            if (visitor.Value<uint>("U32", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<uint>.Instance)) this.U32 = value;
+        }
+        {
+            ulong value = this.U64;
+            if (visitor.Value<ulong>("U64", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<ulong>.Instance)) this.U64 = value;
+        }
+        {
+            global::System.Half value = this.F16;
+            if (visitor.Value<global::System.Half>("F16", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<global::System.Half>.Instance)) this.F16 = value;
+        }
+        {
+            global::Checkpoint.BFloat16 value = this.Bf16;
+            if (visitor.Value<global::Checkpoint.BFloat16>("Bf16", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<global::Checkpoint.BFloat16>.Instance)) this.Bf16 = value;
+        }
+        {
+            float value = this.F32;
+            if (visitor.Value<float>("F32", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<float>.Instance)) this.F32 = value;
+        }
+        {
+            double value = this.F64;
+            if (visitor.Value<double>("F64", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<double>.Instance)) this.F64 = value;
+        }
+        {
+            global::Checkpoint.Complex64 value = this.C64;
+            if (visitor.Value<global::Checkpoint.Complex64>("C64", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<global::Checkpoint.Complex64>.Instance)) this.C64 = value;
+        }
+        {
+            global::System.Numerics.Complex value = this.C128;
+            if (visitor.Value<global::System.Numerics.Complex>("C128", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<global::System.Numerics.Complex>.Instance)) this.C128 = value;
+        }
+        {
+            global::Checkpoint.NdArray<double>? value = this.T;
+            if (visitor.Value<global::Checkpoint.NdArray<double>?>("T", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.NdArrayCodec<double>.Instance)) this.T = value!;
+        }
+        {
+            float[]? value = this.Vector;
+            if (visitor.Value<float[]?>("Vector", global::Checkpoint.StateKinds.Param, ref value, __CheckpointCodec_Vector)) this.Vector = value!;
+        }
+        {
+            double[,]? value = this.Matrix;
+            if (visitor.Value<double[,]?>("Matrix", global::Checkpoint.StateKinds.Param, ref value, __CheckpointCodec_Matrix)) this.Matrix = value!;
+        }
+        {
+            int[,,]? value = this.Cube;
+            if (visitor.Value<int[,,]?>("Cube", global::Checkpoint.StateKinds.Param, ref value, __CheckpointCodec_Cube)) this.Cube = value!;
+        }
+        {
+            string? value = this.Name;
+            if (visitor.Value<string?>("Name", global::Checkpoint.StateKinds.LongTerm, ref value, global::Checkpoint.Generated.StringCodec.Instance)) this.Name = value!;
+        }
+        {
+            string? value = this.Note;
+            if (visitor.Value<string?>("Note", global::Checkpoint.StateKinds.LongTerm, ref value, global::Checkpoint.Generated.StringCodec.Instance)) this.Note = value!;
+        }
+        {
+            global::Demo.Mode value = this.Mode;
+            if (visitor.Value<global::Demo.Mode>("Mode", global::Checkpoint.StateKinds.LongTerm, ref value, global::Checkpoint.Generated.EnumCodec<global::Demo.Mode>.Instance)) this.Mode = value;
+        }
+        {
+            global::Demo.Wide value = this.Wide;
+            if (visitor.Value<global::Demo.Wide>("Wide", global::Checkpoint.StateKinds.LongTerm, ref value, global::Checkpoint.Generated.EnumCodec<global::Demo.Wide>.Instance)) this.Wide = value;
+        }
+        {
+            global::Checkpoint.NdArray<float>? value = this.Weight;
+            if (visitor.Value<global::Checkpoint.NdArray<float>?>("Weight", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.NdArrayCodec<float>.Instance, __CheckpointFormerKeys_Weight)) this.Weight = value!;
+        }
+        {
+            float value = this._secret;
+            if (visitor.Value<float>("_secret", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<float>.Instance)) this._secret = value;
+        }
+        {
+            int value = this.@class;
+            if (visitor.Value<int>("class", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<int>.Instance)) this.@class = value;
+        }
     }
+
+    private static readonly global::Checkpoint.Generated.ArrayCodec<float, float[]> __CheckpointCodec_Vector = new(static s => new float[s[0]]);
+
+    private static readonly global::Checkpoint.Generated.ArrayCodec<double, double[,]> __CheckpointCodec_Matrix = new(static s => new double[s[0], s[1]]);
+
+    private static readonly global::Checkpoint.Generated.ArrayCodec<int, int[,,]> __CheckpointCodec_Cube = new(static s => new int[s[0], s[1], s[2]]);
+
+    private static readonly string[] __CheckpointFormerKeys_Weight = new string[] { "w", "weight_v1" };
 
     /// <summary>Re-initialises the short-term state of this model, then of its children.</summary>
     protected virtual void ResetStateCore()

@@ -7,21 +7,21 @@ namespace Demo;
 partial class InternalCell : global::Checkpoint.IStateful
 {
     /// <inheritdoc />
-    public global::System.Collections.Generic.IReadOnlyList<global::Checkpoint.StateEntry> States(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.All) => global::Checkpoint.StateCollector.Collect(this, kinds);
+    public global::System.Collections.Generic.IReadOnlyList<global::Checkpoint.StateEntry> States(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.All) => global::Checkpoint.Generated.GeneratedModel.States(this, kinds);
 
     /// <inheritdoc />
-    public global::Checkpoint.StateDict ToStateDict(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.Persistent) => global::Checkpoint.StateTree.ToStateDict(this, kinds);
+    public global::Checkpoint.StateDict ToStateDict(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.Persistent) => global::Checkpoint.Generated.GeneratedModel.ToStateDict(this, kinds);
 
     /// <inheritdoc />
-    public global::Checkpoint.LoadReport LoadStateDict(global::Checkpoint.StateDict source, global::Checkpoint.LoadOptions? options = null) => global::Checkpoint.StateLoader.Load(this, source, options);
+    public global::Checkpoint.LoadReport LoadStateDict(global::Checkpoint.StateDict source, global::Checkpoint.LoadOptions? options = null) => global::Checkpoint.Generated.GeneratedModel.LoadStateDict(this, source, options);
 
     /// <inheritdoc />
     public void ResetState() => ResetStateCore();
 
-    void global::Checkpoint.IStateful.CollectStates(global::Checkpoint.StateCollector collector) => CollectStatesCore(collector);
+    void global::Checkpoint.IStateful.VisitState(global::Checkpoint.Generated.StateVisitor visitor) => VisitStateCore(visitor);
 
-    /// <summary>Reports this model's state members and child models, in declaration order.</summary>
-    protected virtual void CollectStatesCore(global::Checkpoint.StateCollector collector)
+    /// <summary>Reports this model's state members and child models to the visitor, in declaration order.</summary>
+    protected virtual void VisitStateCore(global::Checkpoint.Generated.StateVisitor visitor)
     {
     }
 
@@ -88,17 +88,17 @@ internal sealed partial record InternalCellConfig : global::Checkpoint.IModelCon
     public global::Checkpoint.StateDict ToStateDict()
     {
         var map = new global::Checkpoint.StateDict();
-        map.Add("Size", global::Checkpoint.ConfigValues.ToNode(this.Size));
-        map.Add("map", global::Checkpoint.ConfigValues.ToNode(this.map));
-        map.Add("reader", global::Checkpoint.ConfigValues.ToNode(this.reader));
-        map.Add("class", global::Checkpoint.ConfigValues.ToNode(this.@class));
+        map.Add("Size", global::Checkpoint.Generated.ConfigValues.ToNode(this.Size));
+        map.Add("map", global::Checkpoint.Generated.ConfigValues.ToNode(this.map));
+        map.Add("reader", global::Checkpoint.Generated.ConfigValues.ToNode(this.reader));
+        map.Add("class", global::Checkpoint.Generated.ConfigValues.ToNode(this.@class));
         return map;
     }
 
     /// <inheritdoc />
     public static InternalCellConfig FromStateDict(global::Checkpoint.StateDict source, global::Checkpoint.Mismatch mismatch = global::Checkpoint.Mismatch.Error)
     {
-        var reader = new global::Checkpoint.ConfigReader(source, "InternalCellConfig", mismatch);
+        var reader = new global::Checkpoint.Generated.ConfigReader(source, "InternalCellConfig", mismatch);
         var defaults = new InternalCellConfig();
         int value0 = defaults.Size;
         reader.Read("Size", ref value0);
@@ -128,21 +128,21 @@ namespace Demo;
 partial class PublicCell : global::Checkpoint.IStateful
 {
     /// <inheritdoc />
-    public global::System.Collections.Generic.IReadOnlyList<global::Checkpoint.StateEntry> States(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.All) => global::Checkpoint.StateCollector.Collect(this, kinds);
+    public global::System.Collections.Generic.IReadOnlyList<global::Checkpoint.StateEntry> States(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.All) => global::Checkpoint.Generated.GeneratedModel.States(this, kinds);
 
     /// <inheritdoc />
-    public global::Checkpoint.StateDict ToStateDict(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.Persistent) => global::Checkpoint.StateTree.ToStateDict(this, kinds);
+    public global::Checkpoint.StateDict ToStateDict(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.Persistent) => global::Checkpoint.Generated.GeneratedModel.ToStateDict(this, kinds);
 
     /// <inheritdoc />
-    public global::Checkpoint.LoadReport LoadStateDict(global::Checkpoint.StateDict source, global::Checkpoint.LoadOptions? options = null) => global::Checkpoint.StateLoader.Load(this, source, options);
+    public global::Checkpoint.LoadReport LoadStateDict(global::Checkpoint.StateDict source, global::Checkpoint.LoadOptions? options = null) => global::Checkpoint.Generated.GeneratedModel.LoadStateDict(this, source, options);
 
     /// <inheritdoc />
     public void ResetState() => ResetStateCore();
 
-    void global::Checkpoint.IStateful.CollectStates(global::Checkpoint.StateCollector collector) => CollectStatesCore(collector);
+    void global::Checkpoint.IStateful.VisitState(global::Checkpoint.Generated.StateVisitor visitor) => VisitStateCore(visitor);
 
-    /// <summary>Reports this model's state members and child models, in declaration order.</summary>
-    protected virtual void CollectStatesCore(global::Checkpoint.StateCollector collector)
+    /// <summary>Reports this model's state members and child models to the visitor, in declaration order.</summary>
+    protected virtual void VisitStateCore(global::Checkpoint.Generated.StateVisitor visitor)
     {
     }
 
@@ -197,15 +197,15 @@ internal sealed partial record PublicCellConfig : global::Checkpoint.IModelConfi
     public global::Checkpoint.StateDict ToStateDict()
     {
         var map = new global::Checkpoint.StateDict();
-        map.Add("Mode", global::Checkpoint.ConfigValues.ToNode(this.Mode));
-        map.Add("Size", global::Checkpoint.ConfigValues.ToNode(this.Size));
+        map.Add("Mode", global::Checkpoint.Generated.ConfigValues.ToNode(this.Mode));
+        map.Add("Size", global::Checkpoint.Generated.ConfigValues.ToNode(this.Size));
         return map;
     }
 
     /// <inheritdoc />
     public static PublicCellConfig FromStateDict(global::Checkpoint.StateDict source, global::Checkpoint.Mismatch mismatch = global::Checkpoint.Mismatch.Error)
     {
-        var reader = new global::Checkpoint.ConfigReader(source, "PublicCellConfig", mismatch);
+        var reader = new global::Checkpoint.Generated.ConfigReader(source, "PublicCellConfig", mismatch);
         var defaults = new PublicCellConfig();
         global::Demo.Mode value0 = defaults.Mode;
         reader.Read("Mode", ref value0);

@@ -7,23 +7,26 @@ namespace Demo;
 partial class SimpleNet : global::Checkpoint.IStateful
 {
     /// <inheritdoc />
-    public global::System.Collections.Generic.IReadOnlyList<global::Checkpoint.StateEntry> States(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.All) => global::Checkpoint.StateCollector.Collect(this, kinds);
+    public global::System.Collections.Generic.IReadOnlyList<global::Checkpoint.StateEntry> States(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.All) => global::Checkpoint.Generated.GeneratedModel.States(this, kinds);
 
     /// <inheritdoc />
-    public global::Checkpoint.StateDict ToStateDict(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.Persistent) => global::Checkpoint.StateTree.ToStateDict(this, kinds);
+    public global::Checkpoint.StateDict ToStateDict(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.Persistent) => global::Checkpoint.Generated.GeneratedModel.ToStateDict(this, kinds);
 
     /// <inheritdoc />
-    public global::Checkpoint.LoadReport LoadStateDict(global::Checkpoint.StateDict source, global::Checkpoint.LoadOptions? options = null) => global::Checkpoint.StateLoader.Load(this, source, options);
+    public global::Checkpoint.LoadReport LoadStateDict(global::Checkpoint.StateDict source, global::Checkpoint.LoadOptions? options = null) => global::Checkpoint.Generated.GeneratedModel.LoadStateDict(this, source, options);
 
     /// <inheritdoc />
     public void ResetState() => ResetStateCore();
 
-    void global::Checkpoint.IStateful.CollectStates(global::Checkpoint.StateCollector collector) => CollectStatesCore(collector);
+    void global::Checkpoint.IStateful.VisitState(global::Checkpoint.Generated.StateVisitor visitor) => VisitStateCore(visitor);
 
-    /// <summary>Reports this model's state members and child models, in declaration order.</summary>
-    protected virtual void CollectStatesCore(global::Checkpoint.StateCollector collector)
+    /// <summary>Reports this model's state members and child models to the visitor, in declaration order.</summary>
+    protected virtual void VisitStateCore(global::Checkpoint.Generated.StateVisitor visitor)
     {
-        collector.Add("weight", global::Checkpoint.StateKinds.Param, new global::Checkpoint.TensorAccessor<float>(() => this.Weight, v => this.Weight = v));
+        {
+            global::Checkpoint.NdArray<float>? value = this.Weight;
+            if (visitor.Value<global::Checkpoint.NdArray<float>?>("weight", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.NdArrayCodec<float>.Instance)) this.Weight = value!;
+        }
     }
 
     /// <summary>Re-initialises the short-term state of this model, then of its children.</summary>
@@ -86,17 +89,17 @@ public sealed partial record SimpleNetConfig : global::Checkpoint.IModelConfig<S
     public global::Checkpoint.StateDict ToStateDict()
     {
         var map = new global::Checkpoint.StateDict();
-        map.Add("n_input", global::Checkpoint.ConfigValues.ToNode(this.NInput));
-        map.Add("n_hidden", global::Checkpoint.ConfigValues.ToNode(this.NHidden));
-        map.Add("n_output", global::Checkpoint.ConfigValues.ToNode(this.NOutput));
-        map.Add("V_rest", global::Checkpoint.ConfigValues.ToNode(this.VRest));
+        map.Add("n_input", global::Checkpoint.Generated.ConfigValues.ToNode(this.NInput));
+        map.Add("n_hidden", global::Checkpoint.Generated.ConfigValues.ToNode(this.NHidden));
+        map.Add("n_output", global::Checkpoint.Generated.ConfigValues.ToNode(this.NOutput));
+        map.Add("V_rest", global::Checkpoint.Generated.ConfigValues.ToNode(this.VRest));
         return map;
     }
 
     /// <inheritdoc />
     public static SimpleNetConfig FromStateDict(global::Checkpoint.StateDict source, global::Checkpoint.Mismatch mismatch = global::Checkpoint.Mismatch.Error)
     {
-        var reader = new global::Checkpoint.ConfigReader(source, "SimpleNetConfig", mismatch);
+        var reader = new global::Checkpoint.Generated.ConfigReader(source, "SimpleNetConfig", mismatch);
         var defaults = new SimpleNetConfig();
         int value0 = defaults.NInput;
         reader.Read("n_input", ref value0);

@@ -7,29 +7,32 @@ namespace Demo;
 partial class Lif : global::Checkpoint.IStateful
 {
     /// <inheritdoc />
-    public global::System.Collections.Generic.IReadOnlyList<global::Checkpoint.StateEntry> States(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.All) => global::Checkpoint.StateCollector.Collect(this, kinds);
+    public global::System.Collections.Generic.IReadOnlyList<global::Checkpoint.StateEntry> States(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.All) => global::Checkpoint.Generated.GeneratedModel.States(this, kinds);
 
     /// <inheritdoc />
-    public global::Checkpoint.StateDict ToStateDict(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.Persistent) => global::Checkpoint.StateTree.ToStateDict(this, kinds);
+    public global::Checkpoint.StateDict ToStateDict(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.Persistent) => global::Checkpoint.Generated.GeneratedModel.ToStateDict(this, kinds);
 
     /// <inheritdoc />
-    public global::Checkpoint.LoadReport LoadStateDict(global::Checkpoint.StateDict source, global::Checkpoint.LoadOptions? options = null) => global::Checkpoint.StateLoader.Load(this, source, options);
+    public global::Checkpoint.LoadReport LoadStateDict(global::Checkpoint.StateDict source, global::Checkpoint.LoadOptions? options = null) => global::Checkpoint.Generated.GeneratedModel.LoadStateDict(this, source, options);
 
     /// <inheritdoc />
     public void ResetState() => ResetStateCore();
 
-    void global::Checkpoint.IStateful.CollectStates(global::Checkpoint.StateCollector collector) => CollectStatesCore(collector);
+    void global::Checkpoint.IStateful.VisitState(global::Checkpoint.Generated.StateVisitor visitor) => VisitStateCore(visitor);
 
-    /// <summary>Reports this model's state members and child models, in declaration order.</summary>
-    protected virtual void CollectStatesCore(global::Checkpoint.StateCollector collector)
+    /// <summary>Reports this model's state members and child models to the visitor, in declaration order.</summary>
+    protected virtual void VisitStateCore(global::Checkpoint.Generated.StateVisitor visitor)
     {
-        collector.Add("V", global::Checkpoint.StateKinds.ShortTerm, new global::Checkpoint.TensorAccessor<float>(() => this.V, v => this.V = v));
+        {
+            global::Checkpoint.NdArray<float>? value = this.V;
+            if (visitor.Value<global::Checkpoint.NdArray<float>?>("V", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.NdArrayCodec<float>.Instance)) this.V = value!;
+        }
     }
 
     /// <summary>Re-initialises the short-term state of this model, then of its children.</summary>
     protected virtual void ResetStateCore()
     {
-        global::Checkpoint.StateReset.Clear(this.V);
+        global::Checkpoint.Generated.StateReset.Clear(this.V);
     }
 }
 
@@ -102,19 +105,19 @@ public sealed partial record LifConfig : global::Checkpoint.IModelConfig<LifConf
     public global::Checkpoint.StateDict ToStateDict()
     {
         var map = new global::Checkpoint.StateDict();
-        map.Add("Size", global::Checkpoint.ConfigValues.ToNode(this.Size));
-        map.Add("Tau", global::Checkpoint.ConfigValues.ToNode(this.Tau));
-        map.Add("Adaptive", global::Checkpoint.ConfigValues.ToNode(this.Adaptive));
-        map.Add("Label", global::Checkpoint.ConfigValues.ToNode(this.Label));
-        map.Add("Note", global::Checkpoint.ConfigValues.ToNode(this.Note));
-        map.Add("Activation", global::Checkpoint.ConfigValues.ToNode(this.Activation));
+        map.Add("Size", global::Checkpoint.Generated.ConfigValues.ToNode(this.Size));
+        map.Add("Tau", global::Checkpoint.Generated.ConfigValues.ToNode(this.Tau));
+        map.Add("Adaptive", global::Checkpoint.Generated.ConfigValues.ToNode(this.Adaptive));
+        map.Add("Label", global::Checkpoint.Generated.ConfigValues.ToNode(this.Label));
+        map.Add("Note", global::Checkpoint.Generated.ConfigValues.ToNode(this.Note));
+        map.Add("Activation", global::Checkpoint.Generated.ConfigValues.ToNode(this.Activation));
         return map;
     }
 
     /// <inheritdoc />
     public static LifConfig FromStateDict(global::Checkpoint.StateDict source, global::Checkpoint.Mismatch mismatch = global::Checkpoint.Mismatch.Error)
     {
-        var reader = new global::Checkpoint.ConfigReader(source, "LifConfig", mismatch);
+        var reader = new global::Checkpoint.Generated.ConfigReader(source, "LifConfig", mismatch);
         var defaults = new LifConfig();
         int value0 = defaults.Size;
         reader.Read("Size", ref value0);

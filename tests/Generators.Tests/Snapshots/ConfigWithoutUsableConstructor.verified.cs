@@ -7,21 +7,21 @@ namespace Demo;
 partial class Readout : global::Checkpoint.IStateful
 {
     /// <inheritdoc />
-    public global::System.Collections.Generic.IReadOnlyList<global::Checkpoint.StateEntry> States(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.All) => global::Checkpoint.StateCollector.Collect(this, kinds);
+    public global::System.Collections.Generic.IReadOnlyList<global::Checkpoint.StateEntry> States(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.All) => global::Checkpoint.Generated.GeneratedModel.States(this, kinds);
 
     /// <inheritdoc />
-    public global::Checkpoint.StateDict ToStateDict(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.Persistent) => global::Checkpoint.StateTree.ToStateDict(this, kinds);
+    public global::Checkpoint.StateDict ToStateDict(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.Persistent) => global::Checkpoint.Generated.GeneratedModel.ToStateDict(this, kinds);
 
     /// <inheritdoc />
-    public global::Checkpoint.LoadReport LoadStateDict(global::Checkpoint.StateDict source, global::Checkpoint.LoadOptions? options = null) => global::Checkpoint.StateLoader.Load(this, source, options);
+    public global::Checkpoint.LoadReport LoadStateDict(global::Checkpoint.StateDict source, global::Checkpoint.LoadOptions? options = null) => global::Checkpoint.Generated.GeneratedModel.LoadStateDict(this, source, options);
 
     /// <inheritdoc />
     public void ResetState() => ResetStateCore();
 
-    void global::Checkpoint.IStateful.CollectStates(global::Checkpoint.StateCollector collector) => CollectStatesCore(collector);
+    void global::Checkpoint.IStateful.VisitState(global::Checkpoint.Generated.StateVisitor visitor) => VisitStateCore(visitor);
 
-    /// <summary>Reports this model's state members and child models, in declaration order.</summary>
-    protected virtual void CollectStatesCore(global::Checkpoint.StateCollector collector)
+    /// <summary>Reports this model's state members and child models to the visitor, in declaration order.</summary>
+    protected virtual void VisitStateCore(global::Checkpoint.Generated.StateVisitor visitor)
     {
     }
 
@@ -55,14 +55,14 @@ internal sealed partial record ReadoutConfig : global::Checkpoint.IModelConfig<R
     public global::Checkpoint.StateDict ToStateDict()
     {
         var map = new global::Checkpoint.StateDict();
-        map.Add("Size", global::Checkpoint.ConfigValues.ToNode(this.Size));
+        map.Add("Size", global::Checkpoint.Generated.ConfigValues.ToNode(this.Size));
         return map;
     }
 
     /// <inheritdoc />
     public static ReadoutConfig FromStateDict(global::Checkpoint.StateDict source, global::Checkpoint.Mismatch mismatch = global::Checkpoint.Mismatch.Error)
     {
-        var reader = new global::Checkpoint.ConfigReader(source, "ReadoutConfig", mismatch);
+        var reader = new global::Checkpoint.Generated.ConfigReader(source, "ReadoutConfig", mismatch);
         var defaults = new ReadoutConfig();
         int value0 = defaults.Size;
         reader.Read("Size", ref value0);

@@ -7,24 +7,27 @@ namespace Demo;
 partial class Holder<TModel> : global::Checkpoint.IStateful
 {
     /// <inheritdoc />
-    public global::System.Collections.Generic.IReadOnlyList<global::Checkpoint.StateEntry> States(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.All) => global::Checkpoint.StateCollector.Collect(this, kinds);
+    public global::System.Collections.Generic.IReadOnlyList<global::Checkpoint.StateEntry> States(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.All) => global::Checkpoint.Generated.GeneratedModel.States(this, kinds);
 
     /// <inheritdoc />
-    public global::Checkpoint.StateDict ToStateDict(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.Persistent) => global::Checkpoint.StateTree.ToStateDict(this, kinds);
+    public global::Checkpoint.StateDict ToStateDict(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.Persistent) => global::Checkpoint.Generated.GeneratedModel.ToStateDict(this, kinds);
 
     /// <inheritdoc />
-    public global::Checkpoint.LoadReport LoadStateDict(global::Checkpoint.StateDict source, global::Checkpoint.LoadOptions? options = null) => global::Checkpoint.StateLoader.Load(this, source, options);
+    public global::Checkpoint.LoadReport LoadStateDict(global::Checkpoint.StateDict source, global::Checkpoint.LoadOptions? options = null) => global::Checkpoint.Generated.GeneratedModel.LoadStateDict(this, source, options);
 
     /// <inheritdoc />
     public void ResetState() => ResetStateCore();
 
-    void global::Checkpoint.IStateful.CollectStates(global::Checkpoint.StateCollector collector) => CollectStatesCore(collector);
+    void global::Checkpoint.IStateful.VisitState(global::Checkpoint.Generated.StateVisitor visitor) => VisitStateCore(visitor);
 
-    /// <summary>Reports this model's state members and child models, in declaration order.</summary>
-    protected virtual void CollectStatesCore(global::Checkpoint.StateCollector collector)
+    /// <summary>Reports this model's state members and child models to the visitor, in declaration order.</summary>
+    protected virtual void VisitStateCore(global::Checkpoint.Generated.StateVisitor visitor)
     {
-        collector.Add("Steps", global::Checkpoint.StateKinds.LongTerm, new global::Checkpoint.ScalarAccessor<int>(() => this.Steps, v => this.Steps = v));
-        collector.Child("Model", this.Model);
+        {
+            int value = this.Steps;
+            if (visitor.Value<int>("Steps", global::Checkpoint.StateKinds.LongTerm, ref value, global::Checkpoint.Generated.ScalarCodec<int>.Instance)) this.Steps = value;
+        }
+        visitor.Child("Model", this.Model);
     }
 
     /// <summary>Re-initialises the short-term state of this model, then of its children.</summary>
@@ -43,39 +46,58 @@ namespace Demo;
 partial class Layer<T> : global::Checkpoint.IStateful
 {
     /// <inheritdoc />
-    public global::System.Collections.Generic.IReadOnlyList<global::Checkpoint.StateEntry> States(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.All) => global::Checkpoint.StateCollector.Collect(this, kinds);
+    public global::System.Collections.Generic.IReadOnlyList<global::Checkpoint.StateEntry> States(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.All) => global::Checkpoint.Generated.GeneratedModel.States(this, kinds);
 
     /// <inheritdoc />
-    public global::Checkpoint.StateDict ToStateDict(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.Persistent) => global::Checkpoint.StateTree.ToStateDict(this, kinds);
+    public global::Checkpoint.StateDict ToStateDict(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.Persistent) => global::Checkpoint.Generated.GeneratedModel.ToStateDict(this, kinds);
 
     /// <inheritdoc />
-    public global::Checkpoint.LoadReport LoadStateDict(global::Checkpoint.StateDict source, global::Checkpoint.LoadOptions? options = null) => global::Checkpoint.StateLoader.Load(this, source, options);
+    public global::Checkpoint.LoadReport LoadStateDict(global::Checkpoint.StateDict source, global::Checkpoint.LoadOptions? options = null) => global::Checkpoint.Generated.GeneratedModel.LoadStateDict(this, source, options);
 
     /// <inheritdoc />
     public void ResetState() => ResetStateCore();
 
-    void global::Checkpoint.IStateful.CollectStates(global::Checkpoint.StateCollector collector) => CollectStatesCore(collector);
+    void global::Checkpoint.IStateful.VisitState(global::Checkpoint.Generated.StateVisitor visitor) => VisitStateCore(visitor);
 
-    /// <summary>Reports this model's state members and child models, in declaration order.</summary>
-    protected virtual void CollectStatesCore(global::Checkpoint.StateCollector collector)
+    /// <summary>Reports this model's state members and child models to the visitor, in declaration order.</summary>
+    protected virtual void VisitStateCore(global::Checkpoint.Generated.StateVisitor visitor)
     {
-        collector.Add("Weight", global::Checkpoint.StateKinds.Param, new global::Checkpoint.TensorAccessor<T>(() => this.Weight, v => this.Weight = v));
-        collector.Add("Bias", global::Checkpoint.StateKinds.Param, new global::Checkpoint.ArrayAccessor<T, T[]>(() => this.Bias, v => this.Bias = v, s => new T[s[0]]));
-        collector.Add("Gain", global::Checkpoint.StateKinds.ShortTerm, new global::Checkpoint.ScalarAccessor<T>(() => this.Gain, v => this.Gain = v));
-        collector.Add("Trace", global::Checkpoint.StateKinds.ShortTerm, new global::Checkpoint.TensorAccessor<T>(() => this.Trace, v => this.Trace = v));
-        collector.Add("Grid", global::Checkpoint.StateKinds.ShortTerm, new global::Checkpoint.ArrayAccessor<T, T[,]>(() => this.Grid, v => this.Grid = v, s => new T[s[0], s[1]]));
+        {
+            global::Checkpoint.NdArray<T>? value = this.Weight;
+            if (visitor.Value<global::Checkpoint.NdArray<T>?>("Weight", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.NdArrayCodec<T>.Instance)) this.Weight = value!;
+        }
+        {
+            T[]? value = this.Bias;
+            if (visitor.Value<T[]?>("Bias", global::Checkpoint.StateKinds.Param, ref value, __CheckpointCodec_Bias)) this.Bias = value!;
+        }
+        {
+            T value = this.Gain;
+            if (visitor.Value<T>("Gain", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.ScalarCodec<T>.Instance)) this.Gain = value;
+        }
+        {
+            global::Checkpoint.NdArray<T>? value = this.Trace;
+            if (visitor.Value<global::Checkpoint.NdArray<T>?>("Trace", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.NdArrayCodec<T>.Instance)) this.Trace = value!;
+        }
+        {
+            T[,]? value = this.Grid;
+            if (visitor.Value<T[,]?>("Grid", global::Checkpoint.StateKinds.ShortTerm, ref value, __CheckpointCodec_Grid)) this.Grid = value!;
+        }
     }
+
+    private static readonly global::Checkpoint.Generated.ArrayCodec<T, T[]> __CheckpointCodec_Bias = new(static s => new T[s[0]]);
+
+    private static readonly global::Checkpoint.Generated.ArrayCodec<T, T[,]> __CheckpointCodec_Grid = new(static s => new T[s[0], s[1]]);
 
     /// <summary>Re-initialises the short-term state of this model, then of its children.</summary>
     protected virtual void ResetStateCore()
     {
         {
             var fill = new T[1];
-            global::Checkpoint.StateReset.Fill<T>(fill, 1d);
+            global::Checkpoint.Generated.StateReset.Fill<T>(fill, 1d);
             this.Gain = fill[0];
         }
-        global::Checkpoint.StateReset.Fill(this.Trace, 2d);
-        global::Checkpoint.StateReset.Clear(this.Grid);
+        global::Checkpoint.Generated.StateReset.Fill(this.Trace, 2d);
+        global::Checkpoint.Generated.StateReset.Clear(this.Grid);
     }
 }
 
@@ -88,25 +110,28 @@ namespace Demo;
 partial class Layer<T, TOther> : global::Checkpoint.IStateful
 {
     /// <inheritdoc />
-    public global::System.Collections.Generic.IReadOnlyList<global::Checkpoint.StateEntry> States(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.All) => global::Checkpoint.StateCollector.Collect(this, kinds);
+    public global::System.Collections.Generic.IReadOnlyList<global::Checkpoint.StateEntry> States(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.All) => global::Checkpoint.Generated.GeneratedModel.States(this, kinds);
 
     /// <inheritdoc />
-    public global::Checkpoint.StateDict ToStateDict(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.Persistent) => global::Checkpoint.StateTree.ToStateDict(this, kinds);
+    public global::Checkpoint.StateDict ToStateDict(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.Persistent) => global::Checkpoint.Generated.GeneratedModel.ToStateDict(this, kinds);
 
     /// <inheritdoc />
-    public global::Checkpoint.LoadReport LoadStateDict(global::Checkpoint.StateDict source, global::Checkpoint.LoadOptions? options = null) => global::Checkpoint.StateLoader.Load(this, source, options);
+    public global::Checkpoint.LoadReport LoadStateDict(global::Checkpoint.StateDict source, global::Checkpoint.LoadOptions? options = null) => global::Checkpoint.Generated.GeneratedModel.LoadStateDict(this, source, options);
 
     /// <inheritdoc />
     public void ResetState() => ResetStateCore();
 
-    void global::Checkpoint.IStateful.CollectStates(global::Checkpoint.StateCollector collector) => CollectStatesCore(collector);
+    void global::Checkpoint.IStateful.VisitState(global::Checkpoint.Generated.StateVisitor visitor) => VisitStateCore(visitor);
 
-    /// <summary>Reports this model's state members and child models, in declaration order.</summary>
-    protected virtual void CollectStatesCore(global::Checkpoint.StateCollector collector)
+    /// <summary>Reports this model's state members and child models to the visitor, in declaration order.</summary>
+    protected virtual void VisitStateCore(global::Checkpoint.Generated.StateVisitor visitor)
     {
-        collector.Add("Weight", global::Checkpoint.StateKinds.Param, new global::Checkpoint.TensorAccessor<T>(() => this.Weight, v => this.Weight = v));
-        collector.Child("Child", this.Child);
-        collector.ChildList<TOther>("Children", this.Children);
+        {
+            global::Checkpoint.NdArray<T>? value = this.Weight;
+            if (visitor.Value<global::Checkpoint.NdArray<T>?>("Weight", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.NdArrayCodec<T>.Instance)) this.Weight = value!;
+        }
+        visitor.Child("Child", this.Child);
+        visitor.ChildList<TOther>("Children", this.Children);
     }
 
     /// <summary>Re-initialises the short-term state of this model, then of its children.</summary>
@@ -129,24 +154,24 @@ namespace Demo;
 partial class Stack : global::Checkpoint.IStateful
 {
     /// <inheritdoc />
-    public global::System.Collections.Generic.IReadOnlyList<global::Checkpoint.StateEntry> States(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.All) => global::Checkpoint.StateCollector.Collect(this, kinds);
+    public global::System.Collections.Generic.IReadOnlyList<global::Checkpoint.StateEntry> States(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.All) => global::Checkpoint.Generated.GeneratedModel.States(this, kinds);
 
     /// <inheritdoc />
-    public global::Checkpoint.StateDict ToStateDict(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.Persistent) => global::Checkpoint.StateTree.ToStateDict(this, kinds);
+    public global::Checkpoint.StateDict ToStateDict(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.Persistent) => global::Checkpoint.Generated.GeneratedModel.ToStateDict(this, kinds);
 
     /// <inheritdoc />
-    public global::Checkpoint.LoadReport LoadStateDict(global::Checkpoint.StateDict source, global::Checkpoint.LoadOptions? options = null) => global::Checkpoint.StateLoader.Load(this, source, options);
+    public global::Checkpoint.LoadReport LoadStateDict(global::Checkpoint.StateDict source, global::Checkpoint.LoadOptions? options = null) => global::Checkpoint.Generated.GeneratedModel.LoadStateDict(this, source, options);
 
     /// <inheritdoc />
     public void ResetState() => ResetStateCore();
 
-    void global::Checkpoint.IStateful.CollectStates(global::Checkpoint.StateCollector collector) => CollectStatesCore(collector);
+    void global::Checkpoint.IStateful.VisitState(global::Checkpoint.Generated.StateVisitor visitor) => VisitStateCore(visitor);
 
-    /// <summary>Reports this model's state members and child models, in declaration order.</summary>
-    protected virtual void CollectStatesCore(global::Checkpoint.StateCollector collector)
+    /// <summary>Reports this model's state members and child models to the visitor, in declaration order.</summary>
+    protected virtual void VisitStateCore(global::Checkpoint.Generated.StateVisitor visitor)
     {
-        collector.Child("Float", this.Float);
-        collector.ChildList<global::Demo.Layer<global::System.Half>>("Halves", this.Halves);
+        visitor.Child("Float", this.Float);
+        visitor.ChildList<global::Demo.Layer<global::System.Half>>("Halves", this.Halves);
     }
 
     /// <summary>Re-initialises the short-term state of this model, then of its children.</summary>

@@ -6,18 +6,21 @@ namespace Demo;
 
 partial class AdaptiveLif
 {
-    /// <summary>Reports this model's state members and child models, in declaration order.</summary>
-    protected override void CollectStatesCore(global::Checkpoint.StateCollector collector)
+    /// <summary>Reports this model's state members and child models to the visitor, in declaration order.</summary>
+    protected override void VisitStateCore(global::Checkpoint.Generated.StateVisitor visitor)
     {
-        base.CollectStatesCore(collector);
-        collector.Add("Adaptation", global::Checkpoint.StateKinds.ShortTerm, new global::Checkpoint.TensorAccessor<float>(() => this.Adaptation, v => this.Adaptation = v));
+        base.VisitStateCore(visitor);
+        {
+            global::Checkpoint.NdArray<float>? value = this.Adaptation;
+            if (visitor.Value<global::Checkpoint.NdArray<float>?>("Adaptation", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.NdArrayCodec<float>.Instance)) this.Adaptation = value!;
+        }
     }
 
     /// <summary>Re-initialises the short-term state of this model, then of its children.</summary>
     protected override void ResetStateCore()
     {
         base.ResetStateCore();
-        global::Checkpoint.StateReset.Fill(this.Adaptation, 0.5d);
+        global::Checkpoint.Generated.StateReset.Fill(this.Adaptation, 0.5d);
     }
 }
 
@@ -30,24 +33,27 @@ namespace Demo;
 partial class Container : global::Checkpoint.IStateful
 {
     /// <inheritdoc />
-    public global::System.Collections.Generic.IReadOnlyList<global::Checkpoint.StateEntry> States(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.All) => global::Checkpoint.StateCollector.Collect(this, kinds);
+    public global::System.Collections.Generic.IReadOnlyList<global::Checkpoint.StateEntry> States(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.All) => global::Checkpoint.Generated.GeneratedModel.States(this, kinds);
 
     /// <inheritdoc />
-    public global::Checkpoint.StateDict ToStateDict(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.Persistent) => global::Checkpoint.StateTree.ToStateDict(this, kinds);
+    public global::Checkpoint.StateDict ToStateDict(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.Persistent) => global::Checkpoint.Generated.GeneratedModel.ToStateDict(this, kinds);
 
     /// <inheritdoc />
-    public global::Checkpoint.LoadReport LoadStateDict(global::Checkpoint.StateDict source, global::Checkpoint.LoadOptions? options = null) => global::Checkpoint.StateLoader.Load(this, source, options);
+    public global::Checkpoint.LoadReport LoadStateDict(global::Checkpoint.StateDict source, global::Checkpoint.LoadOptions? options = null) => global::Checkpoint.Generated.GeneratedModel.LoadStateDict(this, source, options);
 
     /// <inheritdoc />
     public void ResetState() => ResetStateCore();
 
-    void global::Checkpoint.IStateful.CollectStates(global::Checkpoint.StateCollector collector) => CollectStatesCore(collector);
+    void global::Checkpoint.IStateful.VisitState(global::Checkpoint.Generated.StateVisitor visitor) => VisitStateCore(visitor);
 
-    /// <summary>Reports this model's state members and child models, in declaration order.</summary>
-    protected virtual void CollectStatesCore(global::Checkpoint.StateCollector collector)
+    /// <summary>Reports this model's state members and child models to the visitor, in declaration order.</summary>
+    protected virtual void VisitStateCore(global::Checkpoint.Generated.StateVisitor visitor)
     {
-        collector.Child("Cell", this.Cell);
-        collector.Add("Steps", global::Checkpoint.StateKinds.LongTerm, new global::Checkpoint.ScalarAccessor<int>(() => this.Steps, v => this.Steps = v));
+        visitor.Child("Cell", this.Cell);
+        {
+            int value = this.Steps;
+            if (visitor.Value<int>("Steps", global::Checkpoint.StateKinds.LongTerm, ref value, global::Checkpoint.Generated.ScalarCodec<int>.Instance)) this.Steps = value;
+        }
     }
 
     /// <summary>Re-initialises the short-term state of this model, then of its children.</summary>
@@ -65,11 +71,14 @@ namespace Demo;
 
 partial class Lif
 {
-    /// <summary>Reports this model's state members and child models, in declaration order.</summary>
-    protected override void CollectStatesCore(global::Checkpoint.StateCollector collector)
+    /// <summary>Reports this model's state members and child models to the visitor, in declaration order.</summary>
+    protected override void VisitStateCore(global::Checkpoint.Generated.StateVisitor visitor)
     {
-        base.CollectStatesCore(collector);
-        collector.Add("Tau", global::Checkpoint.StateKinds.Param, new global::Checkpoint.ScalarAccessor<float>(() => this.Tau, v => this.Tau = v));
+        base.VisitStateCore(visitor);
+        {
+            float value = this.Tau;
+            if (visitor.Value<float>("Tau", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<float>.Instance)) this.Tau = value;
+        }
     }
 }
 
@@ -82,29 +91,35 @@ namespace Demo;
 partial class Neuron : global::Checkpoint.IStateful
 {
     /// <inheritdoc />
-    public global::System.Collections.Generic.IReadOnlyList<global::Checkpoint.StateEntry> States(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.All) => global::Checkpoint.StateCollector.Collect(this, kinds);
+    public global::System.Collections.Generic.IReadOnlyList<global::Checkpoint.StateEntry> States(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.All) => global::Checkpoint.Generated.GeneratedModel.States(this, kinds);
 
     /// <inheritdoc />
-    public global::Checkpoint.StateDict ToStateDict(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.Persistent) => global::Checkpoint.StateTree.ToStateDict(this, kinds);
+    public global::Checkpoint.StateDict ToStateDict(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.Persistent) => global::Checkpoint.Generated.GeneratedModel.ToStateDict(this, kinds);
 
     /// <inheritdoc />
-    public global::Checkpoint.LoadReport LoadStateDict(global::Checkpoint.StateDict source, global::Checkpoint.LoadOptions? options = null) => global::Checkpoint.StateLoader.Load(this, source, options);
+    public global::Checkpoint.LoadReport LoadStateDict(global::Checkpoint.StateDict source, global::Checkpoint.LoadOptions? options = null) => global::Checkpoint.Generated.GeneratedModel.LoadStateDict(this, source, options);
 
     /// <inheritdoc />
     public void ResetState() => ResetStateCore();
 
-    void global::Checkpoint.IStateful.CollectStates(global::Checkpoint.StateCollector collector) => CollectStatesCore(collector);
+    void global::Checkpoint.IStateful.VisitState(global::Checkpoint.Generated.StateVisitor visitor) => VisitStateCore(visitor);
 
-    /// <summary>Reports this model's state members and child models, in declaration order.</summary>
-    protected virtual void CollectStatesCore(global::Checkpoint.StateCollector collector)
+    /// <summary>Reports this model's state members and child models to the visitor, in declaration order.</summary>
+    protected virtual void VisitStateCore(global::Checkpoint.Generated.StateVisitor visitor)
     {
-        collector.Add("V", global::Checkpoint.StateKinds.ShortTerm, new global::Checkpoint.TensorAccessor<float>(() => this.V, v => this.V = v));
-        collector.Add("Threshold", global::Checkpoint.StateKinds.Param, new global::Checkpoint.ScalarAccessor<float>(() => this.Threshold, v => this.Threshold = v));
+        {
+            global::Checkpoint.NdArray<float>? value = this.V;
+            if (visitor.Value<global::Checkpoint.NdArray<float>?>("V", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.NdArrayCodec<float>.Instance)) this.V = value!;
+        }
+        {
+            float value = this.Threshold;
+            if (visitor.Value<float>("Threshold", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<float>.Instance)) this.Threshold = value;
+        }
     }
 
     /// <summary>Re-initialises the short-term state of this model, then of its children.</summary>
     protected virtual void ResetStateCore()
     {
-        global::Checkpoint.StateReset.Clear(this.V);
+        global::Checkpoint.Generated.StateReset.Clear(this.V);
     }
 }

@@ -11,23 +11,26 @@ partial class Zoo
         partial record Cell : global::Checkpoint.IStateful
         {
             /// <inheritdoc />
-            public global::System.Collections.Generic.IReadOnlyList<global::Checkpoint.StateEntry> States(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.All) => global::Checkpoint.StateCollector.Collect(this, kinds);
+            public global::System.Collections.Generic.IReadOnlyList<global::Checkpoint.StateEntry> States(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.All) => global::Checkpoint.Generated.GeneratedModel.States(this, kinds);
 
             /// <inheritdoc />
-            public global::Checkpoint.StateDict ToStateDict(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.Persistent) => global::Checkpoint.StateTree.ToStateDict(this, kinds);
+            public global::Checkpoint.StateDict ToStateDict(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.Persistent) => global::Checkpoint.Generated.GeneratedModel.ToStateDict(this, kinds);
 
             /// <inheritdoc />
-            public global::Checkpoint.LoadReport LoadStateDict(global::Checkpoint.StateDict source, global::Checkpoint.LoadOptions? options = null) => global::Checkpoint.StateLoader.Load(this, source, options);
+            public global::Checkpoint.LoadReport LoadStateDict(global::Checkpoint.StateDict source, global::Checkpoint.LoadOptions? options = null) => global::Checkpoint.Generated.GeneratedModel.LoadStateDict(this, source, options);
 
             /// <inheritdoc />
             public void ResetState() => ResetStateCore();
 
-            void global::Checkpoint.IStateful.CollectStates(global::Checkpoint.StateCollector collector) => CollectStatesCore(collector);
+            void global::Checkpoint.IStateful.VisitState(global::Checkpoint.Generated.StateVisitor visitor) => VisitStateCore(visitor);
 
-            /// <summary>Reports this model's state members and child models, in declaration order.</summary>
-            protected virtual void CollectStatesCore(global::Checkpoint.StateCollector collector)
+            /// <summary>Reports this model's state members and child models to the visitor, in declaration order.</summary>
+            protected virtual void VisitStateCore(global::Checkpoint.Generated.StateVisitor visitor)
             {
-                collector.Add("Gain", global::Checkpoint.StateKinds.Param, new global::Checkpoint.ScalarAccessor<double>(() => this.Gain, v => this.Gain = v));
+                {
+                    double value = this.Gain;
+                    if (visitor.Value<double>("Gain", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<double>.Instance)) this.Gain = value;
+                }
             }
 
             /// <summary>Re-initialises the short-term state of this model, then of its children.</summary>

@@ -7,53 +7,117 @@ namespace Demo;
 partial class Resets : global::Checkpoint.IStateful
 {
     /// <inheritdoc />
-    public global::System.Collections.Generic.IReadOnlyList<global::Checkpoint.StateEntry> States(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.All) => global::Checkpoint.StateCollector.Collect(this, kinds);
+    public global::System.Collections.Generic.IReadOnlyList<global::Checkpoint.StateEntry> States(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.All) => global::Checkpoint.Generated.GeneratedModel.States(this, kinds);
 
     /// <inheritdoc />
-    public global::Checkpoint.StateDict ToStateDict(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.Persistent) => global::Checkpoint.StateTree.ToStateDict(this, kinds);
+    public global::Checkpoint.StateDict ToStateDict(global::Checkpoint.StateKinds kinds = global::Checkpoint.StateKinds.Persistent) => global::Checkpoint.Generated.GeneratedModel.ToStateDict(this, kinds);
 
     /// <inheritdoc />
-    public global::Checkpoint.LoadReport LoadStateDict(global::Checkpoint.StateDict source, global::Checkpoint.LoadOptions? options = null) => global::Checkpoint.StateLoader.Load(this, source, options);
+    public global::Checkpoint.LoadReport LoadStateDict(global::Checkpoint.StateDict source, global::Checkpoint.LoadOptions? options = null) => global::Checkpoint.Generated.GeneratedModel.LoadStateDict(this, source, options);
 
     /// <inheritdoc />
     public void ResetState() => ResetStateCore();
 
-    void global::Checkpoint.IStateful.CollectStates(global::Checkpoint.StateCollector collector) => CollectStatesCore(collector);
+    void global::Checkpoint.IStateful.VisitState(global::Checkpoint.Generated.StateVisitor visitor) => VisitStateCore(visitor);
 
-    /// <summary>Reports this model's state members and child models, in declaration order.</summary>
-    protected virtual void CollectStatesCore(global::Checkpoint.StateCollector collector)
+    /// <summary>Reports this model's state members and child models to the visitor, in declaration order.</summary>
+    protected virtual void VisitStateCore(global::Checkpoint.Generated.StateVisitor visitor)
     {
-        collector.Add("Cleared", global::Checkpoint.StateKinds.ShortTerm, new global::Checkpoint.TensorAccessor<float>(() => this.Cleared, v => this.Cleared = v));
-        collector.Add("Filled", global::Checkpoint.StateKinds.ShortTerm, new global::Checkpoint.TensorAccessor<float>(() => this.Filled, v => this.Filled = v));
-        collector.Add("ExplicitZero", global::Checkpoint.StateKinds.ShortTerm, new global::Checkpoint.TensorAccessor<float>(() => this.ExplicitZero, v => this.ExplicitZero = v));
-        collector.Add("Initialised", global::Checkpoint.StateKinds.ShortTerm, new global::Checkpoint.TensorAccessor<float>(() => this.Initialised, v => this.Initialised = v));
-        collector.Add("BadInitializer", global::Checkpoint.StateKinds.ShortTerm, new global::Checkpoint.TensorAccessor<float>(() => this.BadInitializer, v => this.BadInitializer = v));
-        collector.Add("WrongType", global::Checkpoint.StateKinds.ShortTerm, new global::Checkpoint.TensorAccessor<float>(() => this.WrongType, v => this.WrongType = v));
-        collector.Add("ArrayCleared", global::Checkpoint.StateKinds.ShortTerm, new global::Checkpoint.ArrayAccessor<float, float[]>(() => this.ArrayCleared, v => this.ArrayCleared = v, s => new float[s[0]]));
-        collector.Add("ArrayFilled", global::Checkpoint.StateKinds.ShortTerm, new global::Checkpoint.ArrayAccessor<double, double[,]>(() => this.ArrayFilled, v => this.ArrayFilled = v, s => new double[s[0], s[1]]));
-        collector.Add("Scalar", global::Checkpoint.StateKinds.ShortTerm, new global::Checkpoint.ScalarAccessor<float>(() => this.Scalar, v => this.Scalar = v));
-        collector.Add("ScalarFilled", global::Checkpoint.StateKinds.ShortTerm, new global::Checkpoint.ScalarAccessor<float>(() => this.ScalarFilled, v => this.ScalarFilled = v));
-        collector.Add("IntFilled", global::Checkpoint.StateKinds.ShortTerm, new global::Checkpoint.ScalarAccessor<int>(() => this.IntFilled, v => this.IntFilled = v));
-        collector.Add("Flag", global::Checkpoint.StateKinds.ShortTerm, new global::Checkpoint.ScalarAccessor<bool>(() => this.Flag, v => this.Flag = v));
-        collector.Add("HalfFilled", global::Checkpoint.StateKinds.ShortTerm, new global::Checkpoint.ScalarAccessor<global::System.Half>(() => this.HalfFilled, v => this.HalfFilled = v));
-        collector.Add("BFilled", global::Checkpoint.StateKinds.ShortTerm, new global::Checkpoint.ScalarAccessor<global::Checkpoint.BFloat16>(() => this.BFilled, v => this.BFilled = v));
-        collector.Add("C64Filled", global::Checkpoint.StateKinds.ShortTerm, new global::Checkpoint.ScalarAccessor<global::Checkpoint.Complex64>(() => this.C64Filled, v => this.C64Filled = v));
-        collector.Add("CFilled", global::Checkpoint.StateKinds.ShortTerm, new global::Checkpoint.ScalarAccessor<global::System.Numerics.Complex>(() => this.CFilled, v => this.CFilled = v));
-        collector.Add("PhaseFilled", global::Checkpoint.StateKinds.ShortTerm, new global::Checkpoint.EnumAccessor<global::Demo.Phase>(() => this.PhaseFilled, v => this.PhaseFilled = v, e => (long)e, l => (global::Demo.Phase)l));
-        collector.Add("NotANumber", global::Checkpoint.StateKinds.ShortTerm, new global::Checkpoint.ScalarAccessor<double>(() => this.NotANumber, v => this.NotANumber = v));
-        collector.Add("Text", global::Checkpoint.StateKinds.ShortTerm, new global::Checkpoint.StringAccessor(() => this.Text, v => this.Text = v!));
-        collector.Add("PhaseCleared", global::Checkpoint.StateKinds.ShortTerm, new global::Checkpoint.EnumAccessor<global::Demo.Phase>(() => this.PhaseCleared, v => this.PhaseCleared = v, e => (long)e, l => (global::Demo.Phase)l));
+        {
+            global::Checkpoint.NdArray<float>? value = this.Cleared;
+            if (visitor.Value<global::Checkpoint.NdArray<float>?>("Cleared", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.NdArrayCodec<float>.Instance)) this.Cleared = value!;
+        }
+        {
+            global::Checkpoint.NdArray<float>? value = this.Filled;
+            if (visitor.Value<global::Checkpoint.NdArray<float>?>("Filled", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.NdArrayCodec<float>.Instance)) this.Filled = value!;
+        }
+        {
+            global::Checkpoint.NdArray<float>? value = this.ExplicitZero;
+            if (visitor.Value<global::Checkpoint.NdArray<float>?>("ExplicitZero", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.NdArrayCodec<float>.Instance)) this.ExplicitZero = value!;
+        }
+        {
+            global::Checkpoint.NdArray<float>? value = this.Initialised;
+            if (visitor.Value<global::Checkpoint.NdArray<float>?>("Initialised", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.NdArrayCodec<float>.Instance)) this.Initialised = value!;
+        }
+        {
+            global::Checkpoint.NdArray<float>? value = this.BadInitializer;
+            if (visitor.Value<global::Checkpoint.NdArray<float>?>("BadInitializer", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.NdArrayCodec<float>.Instance)) this.BadInitializer = value!;
+        }
+        {
+            global::Checkpoint.NdArray<float>? value = this.WrongType;
+            if (visitor.Value<global::Checkpoint.NdArray<float>?>("WrongType", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.NdArrayCodec<float>.Instance)) this.WrongType = value!;
+        }
+        {
+            float[]? value = this.ArrayCleared;
+            if (visitor.Value<float[]?>("ArrayCleared", global::Checkpoint.StateKinds.ShortTerm, ref value, __CheckpointCodec_ArrayCleared)) this.ArrayCleared = value!;
+        }
+        {
+            double[,]? value = this.ArrayFilled;
+            if (visitor.Value<double[,]?>("ArrayFilled", global::Checkpoint.StateKinds.ShortTerm, ref value, __CheckpointCodec_ArrayFilled)) this.ArrayFilled = value!;
+        }
+        {
+            float value = this.Scalar;
+            if (visitor.Value<float>("Scalar", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.ScalarCodec<float>.Instance)) this.Scalar = value;
+        }
+        {
+            float value = this.ScalarFilled;
+            if (visitor.Value<float>("ScalarFilled", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.ScalarCodec<float>.Instance)) this.ScalarFilled = value;
+        }
+        {
+            int value = this.IntFilled;
+            if (visitor.Value<int>("IntFilled", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.ScalarCodec<int>.Instance)) this.IntFilled = value;
+        }
+        {
+            bool value = this.Flag;
+            if (visitor.Value<bool>("Flag", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.ScalarCodec<bool>.Instance)) this.Flag = value;
+        }
+        {
+            global::System.Half value = this.HalfFilled;
+            if (visitor.Value<global::System.Half>("HalfFilled", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.ScalarCodec<global::System.Half>.Instance)) this.HalfFilled = value;
+        }
+        {
+            global::Checkpoint.BFloat16 value = this.BFilled;
+            if (visitor.Value<global::Checkpoint.BFloat16>("BFilled", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.ScalarCodec<global::Checkpoint.BFloat16>.Instance)) this.BFilled = value;
+        }
+        {
+            global::Checkpoint.Complex64 value = this.C64Filled;
+            if (visitor.Value<global::Checkpoint.Complex64>("C64Filled", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.ScalarCodec<global::Checkpoint.Complex64>.Instance)) this.C64Filled = value;
+        }
+        {
+            global::System.Numerics.Complex value = this.CFilled;
+            if (visitor.Value<global::System.Numerics.Complex>("CFilled", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.ScalarCodec<global::System.Numerics.Complex>.Instance)) this.CFilled = value;
+        }
+        {
+            global::Demo.Phase value = this.PhaseFilled;
+            if (visitor.Value<global::Demo.Phase>("PhaseFilled", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.EnumCodec<global::Demo.Phase>.Instance)) this.PhaseFilled = value;
+        }
+        {
+            double value = this.NotANumber;
+            if (visitor.Value<double>("NotANumber", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.ScalarCodec<double>.Instance)) this.NotANumber = value;
+        }
+        {
+            string? value = this.Text;
+            if (visitor.Value<string?>("Text", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.StringCodec.Instance)) this.Text = value!;
+        }
+        {
+            global::Demo.Phase value = this.PhaseCleared;
+            if (visitor.Value<global::Demo.Phase>("PhaseCleared", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.EnumCodec<global::Demo.Phase>.Instance)) this.PhaseCleared = value;
+        }
     }
+
+    private static readonly global::Checkpoint.Generated.ArrayCodec<float, float[]> __CheckpointCodec_ArrayCleared = new(static s => new float[s[0]]);
+
+    private static readonly global::Checkpoint.Generated.ArrayCodec<double, double[,]> __CheckpointCodec_ArrayFilled = new(static s => new double[s[0], s[1]]);
 
     /// <summary>Re-initialises the short-term state of this model, then of its children.</summary>
     protected virtual void ResetStateCore()
     {
-        global::Checkpoint.StateReset.Clear(this.Cleared);
-        global::Checkpoint.StateReset.Fill(this.Filled, -65d);
-        global::Checkpoint.StateReset.Fill(this.ExplicitZero, 0d);
+        global::Checkpoint.Generated.StateReset.Clear(this.Cleared);
+        global::Checkpoint.Generated.StateReset.Fill(this.Filled, -65d);
+        global::Checkpoint.Generated.StateReset.Fill(this.ExplicitZero, 0d);
         this.Initialised = this.Initial();
-        global::Checkpoint.StateReset.Clear(this.ArrayCleared);
-        global::Checkpoint.StateReset.Fill<double>(this.ArrayFilled, 0.25d);
+        global::Checkpoint.Generated.StateReset.Clear(this.ArrayCleared);
+        global::Checkpoint.Generated.StateReset.Fill<double>(this.ArrayFilled, 0.25d);
         this.Scalar = default;
         this.ScalarFilled = (float)(-70.5d);
         this.IntFilled = (int)(3d);

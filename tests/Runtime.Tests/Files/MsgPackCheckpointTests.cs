@@ -32,7 +32,7 @@ public class MsgPackCheckpointTests
         var root = Assert.IsType<StateDict>(MsgPackCheckpoint.Load(path));
         Assert.Equal(["weight", "bias", "tau", "steps"], root.Keys);
         Assert.Equal(["weight", "bias", "tau", "steps", "v"],
-            MsgPackCheckpoint.LoadStateDict(MsgPackCheckpoint.Save(dir.File("all.msgpack"), Neuron.Filled(1), options: new MsgPackSaveOptions { Kinds = StateKinds.All })).Keys);
+            MsgPackCheckpoint.LoadStateDict(MsgPackCheckpoint.Save(dir.File("all.msgpack"), Neuron.Filled(1), options: new SaveOptions { Kinds = StateKinds.All })).Keys);
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public class MsgPackCheckpointTests
     {
         using var dir = new TempDirectory();
         var saved = Neuron.Filled(5);
-        var path = MsgPackCheckpoint.Save(dir.File("x.msgpack"), saved, options: new MsgPackSaveOptions { ChunkByteLimit = 8 });
+        var path = MsgPackCheckpoint.Save(dir.File("x.msgpack"), saved, options: new SaveOptions { ChunkByteLimit = 8 });
         var target = new Neuron();
         MsgPackCheckpoint.Load(path, target);
         Assert.Equal(saved.Weight!.Data, target.Weight!.Data);

@@ -1,3 +1,5 @@
+using Checkpoint.Generated;
+
 namespace Checkpoint.Runtime.Tests.Files;
 
 /// <summary>
@@ -11,20 +13,22 @@ internal sealed class Neuron : IStateful
     public int Steps { get; set; }
     public NdArray<float>? V { get; set; } = NdArray<float>.Zeros(3);
 
-    public void CollectStates(StateCollector collector)
+    private static readonly ArrayCodec<double, double[]> BiasCodec = new(shape => new double[shape[0]]);
+
+    public void VisitState(StateVisitor visitor)
     {
-        collector.Add("weight", StateKinds.Param, new TensorAccessor<float>(() => Weight, v => Weight = v));
-        collector.Add("bias", StateKinds.Param, new ArrayAccessor<double, double[]>(() => Bias, v => Bias = v, shape => new double[shape[0]]));
-        collector.Add("tau", StateKinds.Param, new QuantityAccessor(() => Tau, v => Tau = v));
-        collector.Add("steps", StateKinds.LongTerm, new ScalarAccessor<int>(() => Steps, v => Steps = v));
-        collector.Add("v", StateKinds.ShortTerm, new TensorAccessor<float>(() => V, v => V = v));
+        Visit.Member(visitor, "weight", StateKinds.Param, Weight, v => Weight = v, NdArrayCodec<float>.Instance);
+        Visit.Member<double[]?>(visitor, "bias", StateKinds.Param, Bias, v => Bias = v!, BiasCodec);
+        Visit.Member(visitor, "tau", StateKinds.Param, Tau, v => Tau = v, QuantityCodec.Instance);
+        Visit.Member(visitor, "steps", StateKinds.LongTerm, Steps, v => Steps = v, ScalarCodec<int>.Instance);
+        Visit.Member(visitor, "v", StateKinds.ShortTerm, V, v => V = v, NdArrayCodec<float>.Instance);
     }
 
-    public IReadOnlyList<StateEntry> States(StateKinds kinds = StateKinds.All) => StateCollector.Collect(this, kinds);
+    public IReadOnlyList<StateEntry> States(StateKinds kinds = StateKinds.All) => GeneratedModel.States(this, kinds);
 
-    public StateDict ToStateDict(StateKinds kinds = StateKinds.Persistent) => StateTree.ToStateDict(this, kinds);
+    public StateDict ToStateDict(StateKinds kinds = StateKinds.Persistent) => GeneratedModel.ToStateDict(this, kinds);
 
-    public LoadReport LoadStateDict(StateDict source, LoadOptions? options = null) => StateLoader.Load(this, source, options);
+    public LoadReport LoadStateDict(StateDict source, LoadOptions? options = null) => GeneratedModel.LoadStateDict(this, source, options);
 
     public void ResetState() => V?.AsSpan().Clear();
 
@@ -44,17 +48,17 @@ internal sealed class Network : IStateful
     public Neuron Encoder { get; set; } = new();
     public List<Neuron> Layers { get; } = [new(), new()];
 
-    public void CollectStates(StateCollector collector)
+    public void VisitState(StateVisitor visitor)
     {
-        collector.Child("encoder", Encoder);
-        collector.ChildList("layers", Layers);
+        visitor.Child("encoder", Encoder);
+        visitor.ChildList("layers", Layers);
     }
 
-    public IReadOnlyList<StateEntry> States(StateKinds kinds = StateKinds.All) => StateCollector.Collect(this, kinds);
+    public IReadOnlyList<StateEntry> States(StateKinds kinds = StateKinds.All) => GeneratedModel.States(this, kinds);
 
-    public StateDict ToStateDict(StateKinds kinds = StateKinds.Persistent) => StateTree.ToStateDict(this, kinds);
+    public StateDict ToStateDict(StateKinds kinds = StateKinds.Persistent) => GeneratedModel.ToStateDict(this, kinds);
 
-    public LoadReport LoadStateDict(StateDict source, LoadOptions? options = null) => StateLoader.Load(this, source, options);
+    public LoadReport LoadStateDict(StateDict source, LoadOptions? options = null) => GeneratedModel.LoadStateDict(this, source, options);
 
     public void ResetState()
     {
@@ -69,20 +73,30 @@ internal sealed class Membrane : IStateful
     public Quantity? Tau { get; set; }
     public Quantity? VTh { get; set; }
 
-    public void CollectStates(StateCollector collector)
+    public void VisitState(StateVisitor visitor)
     {
-        collector.Add("tau", StateKinds.Param, new QuantityAccessor(() => Tau, v => Tau = v));
-        collector.Add("v_th", StateKinds.Param, new QuantityAccessor(() => VTh, v => VTh = v));
+        Visit.Member(visitor, "tau", StateKinds.Param, Tau, v => Tau = v, QuantityCodec.Instance);
+        Visit.Member(visitor, "v_th", StateKinds.Param, VTh, v => VTh = v, QuantityCodec.Instance);
     }
 
-    public IReadOnlyList<StateEntry> States(StateKinds kinds = StateKinds.All) => StateCollector.Collect(this, kinds);
+    public IReadOnlyList<StateEntry> States(StateKinds kinds = StateKinds.All) => GeneratedModel.States(this, kinds);
 
-    public StateDict ToStateDict(StateKinds kinds = StateKinds.Persistent) => StateTree.ToStateDict(this, kinds);
+    public StateDict ToStateDict(StateKinds kinds = StateKinds.Persistent) => GeneratedModel.ToStateDict(this, kinds);
 
-    public LoadReport LoadStateDict(StateDict source, LoadOptions? options = null) => StateLoader.Load(this, source, options);
+    public LoadReport LoadStateDict(StateDict source, LoadOptions? options = null) => GeneratedModel.LoadStateDict(this, source, options);
 
     public void ResetState()
     {
+    }
+}
+
+/// <summary>What generated code does for a property member, for the hand-written models here.</summary>
+internal static class Visit
+{
+    public static void Member<T>(StateVisitor visitor, string key, StateKinds kind, T current, Action<T> set, ValueCodec<T> codec)
+    {
+        var value = current;
+        if (visitor.Value(key, kind, ref value, codec)) set(value);
     }
 }
 

@@ -22,13 +22,13 @@ public class ChunkingTests
         var tensor = new NdArray<float>(Enumerable.Range(0, length).Select(i => i * 1.5f).ToArray(), length);
         var root = new StateDict { { "t", new TensorNode(tensor) } };
 
-        var bytes = MsgPackWriter.ToBytes(root, new MsgPackWriteOptions { ChunkByteLimit = limit });
+        var bytes = MsgPackWriter.ToBytes(root, new SaveOptions { ChunkByteLimit = limit });
 
         Assert.Equal(expectedChunks, WireChunkLengths(bytes, "t", [length]));
         var back = Assert.IsType<TensorNode>(Assert.IsType<StateDict>(MsgPackReader.FromBytes(bytes))["t"]).Tensor;
         Assert.Equal(tensor.AsBytes().ToArray(), back.AsBytes().ToArray());
         Assert.Equal([length], back.Shape);
-        Assert.Equal(bytes, MsgPackWriter.ToBytes(Assert.IsType<StateDict>(MsgPackReader.FromBytes(bytes)), new MsgPackWriteOptions { ChunkByteLimit = limit }));
+        Assert.Equal(bytes, MsgPackWriter.ToBytes(Assert.IsType<StateDict>(MsgPackReader.FromBytes(bytes)), new SaveOptions { ChunkByteLimit = limit }));
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public class ChunkingTests
         var tensor = new NdArray<double>(Enumerable.Range(0, 15).Select(i => (double)i).ToArray(), 3, 5);
         var root = new StateDict { { "m", new TensorNode(tensor) } };
 
-        var bytes = MsgPackWriter.ToBytes(root, new MsgPackWriteOptions { ChunkByteLimit = 48 }); // 6 doubles a chunk
+        var bytes = MsgPackWriter.ToBytes(root, new SaveOptions { ChunkByteLimit = 48 }); // 6 doubles a chunk
 
         Assert.Equal([6, 6, 3], WireChunkLengths(bytes, "m", [3, 5]));
         var back = (NdArray<double>)Assert.IsType<TensorNode>(Assert.IsType<StateDict>(MsgPackReader.FromBytes(bytes))["m"]).Tensor;
@@ -49,7 +49,7 @@ public class ChunkingTests
     public void Complex128_with_a_limit_below_its_item_size_gets_one_element_chunks()
     {
         var tensor = new NdArray<System.Numerics.Complex>([new(1, 2), new(3, 4)], 2);
-        var bytes = MsgPackWriter.ToBytes(new StateDict { { "c", new TensorNode(tensor) } }, new MsgPackWriteOptions { ChunkByteLimit = 8 });
+        var bytes = MsgPackWriter.ToBytes(new StateDict { { "c", new TensorNode(tensor) } }, new SaveOptions { ChunkByteLimit = 8 });
 
         Assert.Equal([1, 1], WireChunkLengths(bytes, "c", [2]));
     }
@@ -59,7 +59,7 @@ public class ChunkingTests
     {
         var tensor = new NdArray<int>([1, 2, 3, 4, 5], 5);
 
-        var bytes = MsgPackWriter.ToBytes(new TensorNode(tensor), new MsgPackWriteOptions { ChunkByteLimit = 8 });
+        var bytes = MsgPackWriter.ToBytes(new TensorNode(tensor), new SaveOptions { ChunkByteLimit = 8 });
 
         Assert.Equal(0x83, bytes[0]); // a map of 3: marker, shape, chunks
         var back = (NdArray<int>)Assert.IsType<TensorNode>(MsgPackReader.FromBytes(bytes)).Tensor;
@@ -71,7 +71,7 @@ public class ChunkingTests
     {
         var root = new StateDict { { "s", NumpyScalarNode.From(1.0) }, { "e", new TensorNode(NdArray<float>.Zeros(0)) } };
 
-        var limited = MsgPackWriter.ToBytes(root, new MsgPackWriteOptions { ChunkByteLimit = 1 });
+        var limited = MsgPackWriter.ToBytes(root, new SaveOptions { ChunkByteLimit = 1 });
 
         Assert.Equal(MsgPackWriter.ToBytes(root), limited);
     }
@@ -95,7 +95,7 @@ public class ChunkingTests
     public void Chunked_array_from_a_non_seekable_stream_is_joined()
     {
         var tensor = new NdArray<long>(Enumerable.Range(0, 50).Select(i => (long)i * i).ToArray(), 5, 10);
-        var bytes = MsgPackWriter.ToBytes(new StateDict { { "t", new TensorNode(tensor) } }, new MsgPackWriteOptions { ChunkByteLimit = 56 });
+        var bytes = MsgPackWriter.ToBytes(new StateDict { { "t", new TensorNode(tensor) } }, new SaveOptions { ChunkByteLimit = 56 });
 
         var back = (NdArray<long>)Assert.IsType<TensorNode>(((StateDict)MsgPackReader.Read(new NonSeekableStream(new MemoryStream(bytes))))["t"]).Tensor;
 
@@ -104,19 +104,24 @@ public class ChunkingTests
     }
 
     [Fact]
-    public void Chunked_array_index_records_one_segment_per_chunk()
+    public void A_chunked_array_opens_as_one_lazy_array_over_its_chunks()
     {
         var tensor = new NdArray<float>(Enumerable.Range(0, 10).Select(i => (float)i).ToArray(), 10);
-        var bytes = MsgPackWriter.ToBytes(new StateDict { { "t", new TensorNode(tensor) } }, new MsgPackWriteOptions { ChunkByteLimit = 16 });
-        using var stream = new MemoryStream(bytes);
+        using var dir = new Files.TempDirectory();
+        var path = dir.File("chunked.msgpack");
+        File.WriteAllBytes(path, MsgPackWriter.ToBytes(new StateDict { { "t", new TensorNode(tensor) } }, new SaveOptions { ChunkByteLimit = 16 }));
 
-        var index = MsgPackReader.ReadIndex(stream);
+        using var file = MsgPackCheckpoint.Open(path);
 
-        var reference = Assert.IsType<TensorRef>(((MsgPackIndexMap)index.Root)["t"]);
-        Assert.True(reference.IsChunked);
-        Assert.Equal([16L, 16L, 8L], reference.Segments.Select(s => s.Length));
+        var lazy = Assert.IsType<TensorNode>(file.RootMap["t"]);
+        Assert.False(lazy.IsLoaded);
+        Assert.Equal([10], lazy.Shape);
+        // Bytes 12..28 span the first two chunks (16 + 16 + 8 bytes).
+        var middle = new byte[16];
+        lazy.ReadBytes(12, middle);
+        Assert.Equal(tensor.AsBytes()[12..28].ToArray(), middle);
         var copy = NdArray<float>.Zeros(10);
-        MsgPackReader.ReadTensorData(stream, reference, copy.AsBytes());
+        lazy.CopyTo(copy);
         Assert.Equal(tensor.Data, copy.Data);
     }
 

@@ -8,7 +8,7 @@ public class CorruptInputTests
 {
     private static CheckpointFormatException Fails(string hex, string? fileName = "model.msgpack", int maxDepth = 512) =>
         Assert.Throws<CheckpointFormatException>(() =>
-            MsgPackReader.FromBytes(Hex.Bytes(hex), new MsgPackReadOptions { FileName = fileName, MaxDepth = maxDepth }));
+            MsgPackReader.FromBytes(Hex.Bytes(hex), new LoadOptions { SourceName = fileName, MaxDepth = maxDepth }));
 
     private static string Str(string s) => ChunkingTests.Str(s);
 
@@ -88,7 +88,7 @@ public class CorruptInputTests
 
         Assert.Contains("nesting deeper than 512", Fails(deep).Detail);
         Assert.Contains("nesting deeper than 3", Fails(string.Concat(Enumerable.Repeat("81" + Str("a"), 4)) + "c0", maxDepth: 3).Detail);
-        Assert.IsType<StateDict>(MsgPackReader.FromBytes(Hex.Bytes(string.Concat(Enumerable.Repeat("81" + Str("a"), 3)) + "c0"), new MsgPackReadOptions { MaxDepth = 3 }));
+        Assert.IsType<StateDict>(MsgPackReader.FromBytes(Hex.Bytes(string.Concat(Enumerable.Repeat("81" + Str("a"), 3)) + "c0"), new LoadOptions { MaxDepth = 3 }));
     }
 
     [Fact]
@@ -187,7 +187,7 @@ public class CorruptInputTests
         var bytes = Fixtures.Bytes("10_nested_dicts.msgpack");
 
         var error = Assert.Throws<CheckpointFormatException>(() =>
-            MsgPackReader.Read(new NonSeekableStream(new MemoryStream(bytes[..^5])), new MsgPackReadOptions { FileName = "x" }));
+            MsgPackReader.Read(new NonSeekableStream(new MemoryStream(bytes[..^5])), new LoadOptions { SourceName = "x" }));
 
         Assert.Equal("x", error.FileName);
     }

@@ -50,7 +50,7 @@ public class HandBuiltTreeTests
             { "small", new NdArray<float>([0f, 1f, 2f, 3f], 4) },
         };
 
-        Assert.Equal(Hex.Of(Fixtures.Bytes("15_chunked.msgpack")), Hex.Of(MsgPackWriter.ToBytes(tree, new MsgPackWriteOptions { ChunkByteLimit = 64 })));
+        Assert.Equal(Hex.Of(Fixtures.Bytes("15_chunked.msgpack")), Hex.Of(MsgPackWriter.ToBytes(tree, new SaveOptions { ChunkByteLimit = 64 })));
     }
 
     [Fact]

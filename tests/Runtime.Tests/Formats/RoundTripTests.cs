@@ -148,7 +148,7 @@ public class RoundTripTests
         var root = new StateDict();
         root.Add("self", root);
 
-        Assert.Throws<InvalidOperationException>(() => MsgPackWriter.ToBytes(root));
+        Assert.Throws<CheckpointException>(() => MsgPackWriter.ToBytes(root));
     }
 
     [Fact]
@@ -158,7 +158,7 @@ public class RoundTripTests
         var root = new StateDict { { "w", new NdArray<float>(new float[100_000], 100_000) }, { "b", 1 } };
         using var stream = new MemoryStream();
 
-        MsgPackWriter.Write(stream, root, new MsgPackWriteOptions { Progress = new SyncProgress(reports.Add) });
+        MsgPackWriter.Write(stream, root, new SaveOptions { Progress = new SyncProgress(reports.Add) });
 
         Assert.NotEmpty(reports);
         Assert.Equal(stream.Length, reports[^1]);
@@ -187,7 +187,7 @@ public class RoundTripTests
 
     [Fact]
     public void Chunk_limit_below_one_is_rejected() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => MsgPackWriter.ToBytes(new StateDict(), new MsgPackWriteOptions { ChunkByteLimit = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => MsgPackWriter.ToBytes(new StateDict(), new SaveOptions { ChunkByteLimit = 0 }));
 
     private sealed class SyncProgress(Action<long> report) : IProgress<long>
     {

@@ -1,4 +1,5 @@
 using Checkpoint.Samples;
+using Checkpoint.Generated;
 
 namespace Checkpoint.Runtime.Tests.Lifecycle;
 

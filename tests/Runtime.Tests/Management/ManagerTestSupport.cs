@@ -1,4 +1,5 @@
 using System.Text;
+using Checkpoint.Generated;
 
 namespace Checkpoint.Runtime.Tests.Management;
 
@@ -10,17 +11,17 @@ internal sealed class FilledModel : IStateful
     public NdArray<float>? Weight { get; set; }
     public long Counter { get; set; }
 
-    public void CollectStates(StateCollector collector)
+    public void VisitState(StateVisitor visitor)
     {
-        collector.Add("weight", StateKinds.Param, new TensorAccessor<float>(() => Weight, v => Weight = v));
-        collector.Add("counter", StateKinds.LongTerm, new ScalarAccessor<long>(() => Counter, v => Counter = v));
+        Files.Visit.Member(visitor, "weight", StateKinds.Param, Weight, v => Weight = v, NdArrayCodec<float>.Instance);
+        Files.Visit.Member(visitor, "counter", StateKinds.LongTerm, Counter, v => Counter = v, ScalarCodec<long>.Instance);
     }
 
-    public IReadOnlyList<StateEntry> States(StateKinds kinds = StateKinds.All) => StateCollector.Collect(this, kinds);
+    public IReadOnlyList<StateEntry> States(StateKinds kinds = StateKinds.All) => GeneratedModel.States(this, kinds);
 
-    public StateDict ToStateDict(StateKinds kinds = StateKinds.Persistent) => StateTree.ToStateDict(this, kinds);
+    public StateDict ToStateDict(StateKinds kinds = StateKinds.Persistent) => GeneratedModel.ToStateDict(this, kinds);
 
-    public LoadReport LoadStateDict(StateDict source, LoadOptions? options = null) => StateLoader.Load(this, source, options);
+    public LoadReport LoadStateDict(StateDict source, LoadOptions? options = null) => GeneratedModel.LoadStateDict(this, source, options);
 
     public void ResetState()
     {

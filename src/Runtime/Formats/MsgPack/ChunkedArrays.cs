@@ -56,10 +56,11 @@ internal static class ChunkedArrays
     }
 
     /// <summary>
-    /// Joins a chunked-array map that was read entry by entry (the general case: any key order). The streaming
-    /// path of the node reader handles the usual order without this copy.
+    /// Joins a chunked-array map, checking it the same way whatever the chunks are: lazy chunks (of a file or a
+    /// seekable stream) become one lazy array over their segments, without copying; chunks read into memory (from
+    /// a stream that cannot seek) are copied into one tensor.
     /// </summary>
-    public static StateNode Assemble(StateDict map, ReadContext context, long offset)
+    public static StateNode Assemble(StateDict map, ReadContext context, long offset, TensorData? lazySource)
     {
         if (!map.TryGetValue(ShapeKey, out var shapeNode))
             throw context.Error(offset, $"a chunked array (marked '{MarkerKey}') has no '{ShapeKey}'");
@@ -71,49 +72,59 @@ internal static class ChunkedArrays
         if (chunks.Count == 0)
             throw context.Error(offset, "a chunked array has no chunks (its dtype is unknown)");
 
-        var parts = new List<(DType DType, IReadOnlyList<int> Shape, INdArray? Tensor, TensorRef? Ref)>(chunks.Count);
-        for (var i = 0; i < chunks.Count; i++)
+        var parts = new TensorNode[chunks.Count];
+        for (var i = 0; i < parts.Length; i++)
         {
             if (!chunks.TryGetValue(IndexKey(i), out var chunk))
                 throw context.Error(offset, $"the '{ChunksKey}' of a chunked array has no key \"{i}\"");
-            var part = chunk switch
-            {
-                TensorNode t => (t.Tensor.DType, t.Tensor.Shape, t.Tensor, (TensorRef?)null),
-                TensorRefNode r => (r.Reference.DType, r.Reference.Shape, (INdArray?)null, r.Reference),
-                _ => throw context.Error(offset, $"chunk {i} of a chunked array must be an ndarray but is {chunk.Kind}"),
-            };
-            if (part.Item2.Count == 0)
+            if (chunk is not TensorNode part)
+                throw context.Error(offset, $"chunk {i} of a chunked array must be an ndarray but is {chunk.Kind}");
+            if (part.Shape.Count == 0)
                 throw context.Error(offset, $"chunk {i} of a chunked array is zero-dimensional");
-            if (part.Item1 != parts.FirstOrDefault(part).DType)
-                throw context.Error(offset, $"chunk {i} of a chunked array is {part.Item1.NumpyName()} but chunk 0 is {parts[0].DType.NumpyName()}");
-            parts.Add(part);
+            if (part.DType != parts[0]?.DType && i > 0)
+                throw context.Error(offset, $"chunk {i} of a chunked array is {part.DType.NumpyName()} but chunk 0 is {parts[0].DType.NumpyName()}");
+            parts[i] = part;
         }
 
         var dtype = parts[0].DType;
-        var itemSize = dtype.ItemSize();
         var total = ElementCount(shape);
-        var chunkBytes = parts.Sum(p => p.Tensor?.ByteLength ?? p.Ref!.ByteLength);
-        if (total < 0 || total * itemSize != chunkBytes)
+        var chunkBytes = parts.Sum(p => p.ByteLength);
+        if (total < 0 || total * dtype.ItemSize() != chunkBytes)
             throw context.Error(offset,
-                $"a chunked array of shape {TensorShape.Format(shape)} needs {(total < 0 ? "too many" : (total * itemSize).ToString(CultureInfo.InvariantCulture))} bytes but its chunks hold {chunkBytes}");
+                $"the chunks hold {chunkBytes / dtype.ItemSize()} elements but shape {TensorShape.Format(shape)} needs {(total < 0 ? "more than one tensor can hold" : total.ToString(CultureInfo.InvariantCulture))}");
 
-        if (parts[0].Ref is not null)
+        if (lazySource is not null)
         {
-            var segments = parts.SelectMany(p => p.Ref!.Segments).Where(s => s.Length > 0).ToList();
-            return new TensorRefNode(new TensorRef(context.Path, dtype, shape, segments, isChunked: true));
+            var segments = parts.Where(p => p.ByteLength > 0).Select(p => (p.DataOffset, p.ByteLength)).ToList();
+            return new TensorNode(dtype, shape, new Formats.SegmentedBytes(lazySource, segments), 0, chunkBytes);
         }
 
-        if (chunkBytes > int.MaxValue)
-            throw context.Error(offset, $"a chunked array of {chunkBytes} bytes is larger than one .NET tensor can hold");
         var tensor = DTypes.CreateTensor(dtype, shape);
-        var destination = tensor.AsBytes();
+        long filled = 0;
         foreach (var part in parts)
         {
-            var bytes = part.Tensor!.AsBytes();
-            bytes.CopyTo(destination);
-            destination = destination[bytes.Length..];
+            var bytes = part.Tensor;
+            bytes.CopyBytesTo(new Window(tensor, filled, part.ByteLength));
+            filled += part.ByteLength;
         }
 
         return new TensorNode(tensor);
+    }
+
+    /// <summary>A range of another tensor's bytes, seen as a tensor of its own (so piecewise copies can target it).</summary>
+    private sealed class Window(INdArray tensor, long start, long length) : INdArray
+    {
+        public DType DType => tensor.DType;
+
+        public IReadOnlyList<int> Shape => [(int)(length / tensor.DType.ItemSize())];
+
+        public long Length => length / tensor.DType.ItemSize();
+
+        public long ByteLength => length;
+
+        public Span<byte> GetBytes(long byteOffset, int maxLength) =>
+            tensor.GetBytes(start + byteOffset, NdArrayBytes.CheckRange(length, byteOffset, maxLength));
+
+        public INdArray Clone() => throw new NotSupportedException();
     }
 }

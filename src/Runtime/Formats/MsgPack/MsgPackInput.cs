@@ -7,7 +7,8 @@ namespace Checkpoint.Formats.MsgPack;
 /// </summary>
 internal sealed class MsgPackInput
 {
-    private const int BufferSize = 64 * 1024;
+    /// <summary>The size of the read buffer: the most a caller can have buffered at once.</summary>
+    public const int BufferSize = 64 * 1024;
 
     private readonly Stream _stream;
     private readonly byte[] _buffer = new byte[BufferSize];

@@ -3,14 +3,24 @@ using System.Numerics;
 namespace Checkpoint.Formats.MsgPack;
 
 /// <summary>
-/// Builds a <see cref="StateNode"/> tree from MessagePack tokens: maps become <see cref="StateDict"/>s, the
-/// braintools ext types become tensor, complex and numpy-scalar leaves, chunked arrays are joined. Array data
-/// is read straight into the new tensor's memory, or, when indexing, skipped and recorded as a
-/// <see cref="TensorRef"/>. Depth, keys, lengths and cancellation are checked node by node.
+/// Builds the one state tree from MessagePack tokens: maps become <see cref="StateDict"/>s, the braintools ext types
+/// become array, complex and numpy-scalar leaves, chunked arrays are joined. With a <c>lazySource</c> (a file or a
+/// seekable stream) array bytes are skipped and each array becomes a lazy <see cref="TensorNode"/> that reads them
+/// from the source on request; without one (a stream that cannot seek) they are read into memory as they pass.
+/// Either way every structure, length, dtype and chunk is checked the same, so both modes accept exactly the same
+/// files. Depth, keys, lengths and cancellation are checked node by node.
 /// </summary>
-internal sealed class MsgPackNodeReader(MsgPackTokenReader tokens, int maxDepth, bool indexOnly, CancellationToken cancellationToken)
+internal sealed class MsgPackNodeReader(MsgPackTokenReader tokens, int maxDepth, TensorData? lazySource, CancellationToken cancellationToken)
 {
+    // Maps declare their size up front; a lying header must not allocate more than this before entries arrive.
+    private const int MaxInitialCapacity = 1 << 16;
+
+    // A stream that cannot tell its length could declare 2 GiB and send 20 bytes: array data from such a stream is
+    // collected in steps of this size as it arrives, then copied into the tensor.
+    private const int UnverifiedStepBytes = 16 * 1024 * 1024;
+
     private readonly ReadContext _context = tokens.Context;
+    private readonly ShapeCache _shapes = new();
 
     /// <summary>Reads the one root object and checks that nothing follows it.</summary>
     public StateNode ReadRoot()
@@ -27,8 +37,8 @@ internal sealed class MsgPackNodeReader(MsgPackTokenReader tokens, int maxDepth,
         switch (token.Kind)
         {
             case MsgPackTokenKind.Nil: return NullNode.Instance;
-            case MsgPackTokenKind.Bool: return new BoolNode(token.Bool);
-            case MsgPackTokenKind.Int: return new IntegerNode(token.Int);
+            case MsgPackTokenKind.Bool: return BoolNode.Of(token.Bool);
+            case MsgPackTokenKind.Int: return IntegerNode.Of(token.Int);
             case MsgPackTokenKind.UInt: return new IntegerNode(token.UInt);
             case MsgPackTokenKind.Float: return new FloatNode(token.Float);
             case MsgPackTokenKind.Str: return new StringNode(tokens.ReadString(token.Length, "a string"));
@@ -43,7 +53,7 @@ internal sealed class MsgPackNodeReader(MsgPackTokenReader tokens, int maxDepth,
     private void CheckContainer(MsgPackToken token, int depth)
     {
         if (depth > maxDepth)
-            throw _context.Error(token.Offset, $"nesting deeper than {maxDepth} levels (MsgPackReadOptions.MaxDepth)");
+            throw _context.Error(token.Offset, $"nesting deeper than {maxDepth} levels (LoadOptions.MaxDepth)");
         // Every entry needs at least one byte per key and value; a count beyond the bytes left is a lie.
         var minimumBytes = token.Kind == MsgPackTokenKind.Map ? 2 * token.Length : token.Length;
         if (token.Length < 0 || minimumBytes > tokens.Available)
@@ -53,32 +63,23 @@ internal sealed class MsgPackNodeReader(MsgPackTokenReader tokens, int maxDepth,
     private StateNode ReadMap(MsgPackToken token, int depth)
     {
         CheckContainer(token, depth);
-        var map = new StateDict();
+        var map = new StateDict((int)Math.Min(token.Length, MaxInitialCapacity));
         for (long i = 0; i < token.Length; i++)
         {
-            var (key, _) = ReadKey(map);
-            if (i == 0 && key == ChunkedArrays.MarkerKey)
-                return ReadChunked(token, depth);
-
+            var keyToken = tokens.Read();
+            if (keyToken.Kind != MsgPackTokenKind.Str)
+                throw _context.Error(keyToken.Offset, $"map keys must be strings but found {keyToken.Describe()}");
+            var key = tokens.ReadString(keyToken.Length, "a map key", isKey: true);
+            if (map.ContainsKey(key))
+                throw _context.Error(keyToken.Offset, $"duplicate map key '{key}'");
             _context.Push(key);
             var value = ReadNode(depth);
             _context.Pop();
-            map.Add(key, value);
+            map.AddUnchecked(key, value);
         }
 
         // Python unchunks any map that carries the marker, wherever the key is.
-        return map.ContainsKey(ChunkedArrays.MarkerKey) ? ChunkedArrays.Assemble(map, _context, token.Offset) : map;
-    }
-
-    private (string Key, long Offset) ReadKey(StateDict seen)
-    {
-        var keyToken = tokens.Read();
-        if (keyToken.Kind != MsgPackTokenKind.Str)
-            throw _context.Error(keyToken.Offset, $"map keys must be strings but found {keyToken.Describe()}");
-        var key = tokens.ReadString(keyToken.Length, "a map key");
-        if (seen.ContainsKey(key))
-            throw _context.Error(keyToken.Offset, $"duplicate map key '{key}'");
-        return (key, keyToken.Offset);
+        return map.ContainsKey(ChunkedArrays.MarkerKey) ? ChunkedArrays.Assemble(map, _context, token.Offset, lazySource) : map;
     }
 
     // braintools never writes msgpack arrays (lists become maps "0", "1", ...); other writers might, and a list
@@ -86,12 +87,12 @@ internal sealed class MsgPackNodeReader(MsgPackTokenReader tokens, int maxDepth,
     private StateDict ReadArrayAsMap(MsgPackToken token, int depth)
     {
         CheckContainer(token, depth);
-        var map = new StateDict();
+        var map = new StateDict((int)Math.Min(token.Length, MaxInitialCapacity));
         for (long i = 0; i < token.Length; i++)
         {
-            var key = ChunkedArrays.IndexKey(i);
+            var key = Generated.IndexKeys.Of(i);
             _context.Push(key);
-            map.Add(key, ReadNode(depth));
+            map.AddUnchecked(key, ReadNode(depth));
             _context.Pop();
         }
 
@@ -105,20 +106,23 @@ internal sealed class MsgPackNodeReader(MsgPackTokenReader tokens, int maxDepth,
             case ExtCodes.NdArray:
             case ExtCodes.NumpyScalar:
             {
-                var header = NdArrayPayload.ReadHeader(tokens, token);
+                var header = NdArrayPayload.ReadHeader(tokens, token, _shapes);
+                // numpy's ar[()] on a non-0-d ext 3 payload gives the array itself, so that reads as an array.
                 var isScalar = token.ExtType == ExtCodes.NumpyScalar && header.Shape.Length == 0;
-                if (indexOnly && !isScalar)
+                StateNode node;
+                if (lazySource is not null && !isScalar)
                 {
                     tokens.Skip(header.DataLength, "the array data");
-                    NdArrayPayload.Finish(tokens, header);
-                    var segments = new[] { new TensorDataSegment(header.DataOffset, header.DataLength) };
-                    return new TensorRefNode(new TensorRef(_context.Path, header.DType, header.Shape, segments, isChunked: false));
+                    node = new TensorNode(header.DType, header.Shape, lazySource, header.DataOffset, header.DataLength);
+                }
+                else
+                {
+                    var tensor = ReadArrayData(header);
+                    node = isScalar ? new NumpyScalarNode(tensor) : new TensorNode(tensor);
                 }
 
-                var tensor = ReadArrayData(header);
                 NdArrayPayload.Finish(tokens, header);
-                // numpy's ar[()] on a non-0-d ext 3 payload gives the array itself, so that reads as an array.
-                return isScalar ? new NumpyScalarNode(tensor) : new TensorNode(tensor);
+                return node;
             }
 
             case ExtCodes.Complex:
@@ -129,16 +133,13 @@ internal sealed class MsgPackNodeReader(MsgPackTokenReader tokens, int maxDepth,
     }
 
     // With a known source length the data size was checked against the file, so the tensor is allocated and
-    // filled in place. A stream that cannot tell its length could declare 2 GiB and send 20 bytes: large data
-    // from such a stream is first collected in steps as it arrives, then copied into the tensor.
-    private const int UnverifiedStepBytes = 16 * 1024 * 1024;
-
+    // filled in place; from a stream of unknown length, large data is first collected in steps as it arrives.
     private INdArray ReadArrayData(NdArrayHeader header)
     {
         if (tokens.KnowsSourceLength || header.DataLength <= UnverifiedStepBytes)
         {
             var tensor = DTypes.CreateTensor(header.DType, header.Shape);
-            tokens.ReadInto(tensor.AsBytes(), "the array data");
+            tensor.FillBytes((_, piece) => tokens.ReadInto(piece, "the array data"));
             return tensor;
         }
 
@@ -151,11 +152,17 @@ internal sealed class MsgPackNodeReader(MsgPackTokenReader tokens, int maxDepth,
         }
 
         var result = DTypes.CreateTensor(header.DType, header.Shape);
-        var destination = result.AsBytes();
+        long offset = 0;
         foreach (var step in steps)
         {
-            step.CopyTo(destination);
-            destination = destination[step.Length..];
+            ReadOnlySpan<byte> rest = step;
+            while (!rest.IsEmpty)
+            {
+                var piece = result.GetBytes(offset, rest.Length);
+                rest[..piece.Length].CopyTo(piece);
+                rest = rest[piece.Length..];
+                offset += piece.Length;
+            }
         }
 
         return result;
@@ -183,120 +190,5 @@ internal sealed class MsgPackNodeReader(MsgPackTokenReader tokens, int maxDepth,
             MsgPackTokenKind.UInt => token.UInt,
             _ => throw _context.Error(token.Offset, $"{what} of a complex must be a number but is {token.Describe()}"),
         };
-    }
-
-    // The usual layout (marker first, then shape, then chunks) is joined while reading: once the shape is known
-    // the whole array is allocated and each chunk's bytes are read straight into their place. Other key orders
-    // fall back to reading the parts and joining them with a copy.
-    private StateNode ReadChunked(MsgPackToken mapToken, int depth)
-    {
-        var parts = new StateDict();
-        _context.Push(ChunkedArrays.MarkerKey);
-        parts.Add(ChunkedArrays.MarkerKey, ReadNode(depth));
-        _context.Pop();
-
-        int[]? shape = null;
-        StateNode? joined = null;
-        for (long i = 1; i < mapToken.Length; i++)
-        {
-            var (key, keyOffset) = ReadKey(parts);
-            // Joining in place allocates the whole array up front, which is only safe when the file size
-            // vouches for it; chunks from a stream of unknown length are read one by one and joined after.
-            if (key == ChunkedArrays.ChunksKey && shape is not null && tokens.KnowsSourceLength)
-            {
-                joined = ReadChunksInto(shape, depth);
-                parts.Add(key, NullNode.Instance); // keeps the duplicate-key check honest
-                continue;
-            }
-
-            _context.Push(key);
-            var value = ReadNode(depth);
-            _context.Pop();
-            parts.Add(key, value);
-            if (key == ChunkedArrays.ShapeKey)
-                shape = ChunkedArrays.ParseShape(value, _context, keyOffset);
-        }
-
-        return joined ?? ChunkedArrays.Assemble(parts, _context, mapToken.Offset);
-    }
-
-    private StateNode ReadChunksInto(int[] shape, int depth)
-    {
-        var chunksToken = tokens.Read();
-        if (chunksToken.Kind != MsgPackTokenKind.Map)
-            throw _context.Error(chunksToken.Offset, $"the '{ChunkedArrays.ChunksKey}' of a chunked array must be a map but is {chunksToken.Describe()}");
-        CheckContainer(chunksToken, depth + 1);
-        if (chunksToken.Length == 0)
-            throw _context.Error(chunksToken.Offset, "a chunked array has no chunks (its dtype is unknown)");
-
-        var total = ChunkedArrays.ElementCount(shape);
-        if (total < 0)
-            throw _context.Error(chunksToken.Offset, $"a chunked array of shape {TensorShape.Format(shape)} is larger than one .NET tensor can hold");
-
-        INdArray? tensor = null;
-        var segments = new List<TensorDataSegment>();
-        var dtype = DType.Bool;
-        long filled = 0;
-        for (long i = 0; i < chunksToken.Length; i++)
-        {
-            var keyToken = tokens.Read();
-            var expectedKey = ChunkedArrays.IndexKey(i);
-            if (keyToken.Kind != MsgPackTokenKind.Str)
-                throw _context.Error(keyToken.Offset, $"map keys must be strings but found {keyToken.Describe()}");
-            var key = tokens.ReadString(keyToken.Length, "a map key");
-            if (key != expectedKey)
-                throw _context.Error(keyToken.Offset, $"chunk keys must be \"0\", \"1\", ... in order; found \"{key}\" where \"{expectedKey}\" belongs");
-
-            _context.Push(ChunkedArrays.ChunksKey);
-            _context.Push(key);
-            cancellationToken.ThrowIfCancellationRequested();
-            var ext = tokens.Read();
-            if (ext.Kind != MsgPackTokenKind.Ext || ext.ExtType != ExtCodes.NdArray)
-                throw _context.Error(ext.Offset, $"a chunk must be an ext 1 ndarray but is {ext.Describe()}");
-            var header = NdArrayPayload.ReadHeader(tokens, ext);
-            if (header.Shape.Length == 0)
-                throw _context.Error(ext.Offset, "a chunk must not be zero-dimensional");
-            if (i == 0)
-            {
-                dtype = header.DType;
-                var totalBytes = total * dtype.ItemSize();
-                // All chunk data follows in this file: never allocate more than it can hold.
-                if (totalBytes > tokens.SourceRemaining)
-                    throw _context.Error(ext.Offset, $"a chunked array of shape {TensorShape.Format(shape)} needs {totalBytes} bytes but only {tokens.SourceRemaining} remain");
-                if (totalBytes > int.MaxValue)
-                    throw _context.Error(ext.Offset, $"a chunked array of {totalBytes} bytes is larger than one .NET tensor can hold");
-                if (!indexOnly) tensor = DTypes.CreateTensor(dtype, shape);
-            }
-            else if (header.DType != dtype)
-            {
-                throw _context.Error(ext.Offset, $"chunk {i} is {header.DType.NumpyName()} but chunk 0 is {dtype.NumpyName()}");
-            }
-
-            if (filled + header.ElementCount > total)
-                throw _context.Error(ext.Offset, $"the chunks hold more than the {total} elements of shape {TensorShape.Format(shape)}");
-
-            if (tensor is not null)
-            {
-                var itemSize = dtype.ItemSize();
-                tokens.ReadInto(tensor.AsBytes().Slice((int)(filled * itemSize), (int)header.DataLength), "the chunk data");
-            }
-            else
-            {
-                if (header.DataLength > 0) segments.Add(new TensorDataSegment(header.DataOffset, header.DataLength));
-                tokens.Skip(header.DataLength, "the chunk data");
-            }
-
-            NdArrayPayload.Finish(tokens, header);
-            filled += header.ElementCount;
-            _context.Pop();
-            _context.Pop();
-        }
-
-        if (filled != total)
-            throw _context.Error(tokens.Position, $"the chunks hold {filled} elements but shape {TensorShape.Format(shape)} needs {total}");
-
-        return tensor is not null
-            ? new TensorNode(tensor)
-            : new TensorRefNode(new TensorRef(_context.Path, dtype, shape, segments, isChunked: true));
     }
 }

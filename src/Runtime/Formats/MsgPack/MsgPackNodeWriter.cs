@@ -1,5 +1,5 @@
-using System.Buffers;
-using MessagePack;
+using System.Buffers.Binary;
+using System.Text;
 
 namespace Checkpoint.Formats.MsgPack;
 
@@ -7,13 +7,10 @@ namespace Checkpoint.Formats.MsgPack;
 /// Writes a <see cref="StateNode"/> tree exactly as msgpack-python (<c>use_bin_type=True</c>, strict types)
 /// writes the equivalent Python tree for braintools/flax: maps in key order, smallest integer encodings,
 /// float64 for floats, ext 1/2/3 for arrays, complex numbers and numpy scalars, and the chunked layout for
-/// arrays over the chunk limit.
+/// arrays over the chunk limit. Headers are encoded straight into the output buffer.
 /// </summary>
-internal sealed class MsgPackNodeWriter(MsgPackOutput output, long chunkByteLimit, CancellationToken cancellationToken)
+internal sealed class MsgPackNodeWriter(MsgPackOutput output, long chunkByteLimit, int maxDepth, CancellationToken cancellationToken)
 {
-    // Guards against cyclic trees (a map that contains itself) turning into a stack overflow.
-    private const int MaxDepth = 1000;
-
     public void WriteRoot(StateNode root)
     {
         WriteNode(root, 0);
@@ -22,50 +19,38 @@ internal sealed class MsgPackNodeWriter(MsgPackOutput output, long chunkByteLimi
 
     private void WriteNode(StateNode node, int depth)
     {
-        cancellationToken.ThrowIfCancellationRequested();
         switch (node)
         {
             case StateDict map:
-                if (depth >= MaxDepth)
-                    throw new InvalidOperationException($"The state tree nests deeper than {MaxDepth} levels; does a map contain itself?");
+                cancellationToken.ThrowIfCancellationRequested();
+                if (depth >= maxDepth)
+                    throw new CheckpointException($"The state tree nests deeper than {maxDepth} levels; does a map contain itself?");
                 WriteMapHeader(map.Count);
-                foreach (var (key, value) in map)
+                for (var i = 0; i < map.Count; i++)
                 {
-                    WriteString(key);
-                    WriteNode(value, depth + 1);
+                    WriteString(map.KeyAt(i));
+                    WriteNode(map.ValueAt(i), depth + 1);
                 }
 
                 break;
-            case TensorNode tensorNode:
-                var tensor = tensorNode.Tensor;
-                // Tensors expose their bytes as one span, which .NET limits to 2^31 - 1 bytes.
-                if (tensor.ByteLength > int.MaxValue)
-                    throw new CheckpointException(
-                        $"Cannot save the {tensor.DType.NumpyName()}{TensorShape.Format(tensor.Shape)} array: {tensor.ByteLength} bytes, " +
-                        "more than the 2^31 - 1 bytes one tensor can hold here.");
-                if (ChunkedArrays.ShouldChunk(tensor.ByteLength, chunkByteLimit))
-                    WriteChunked(tensor);
-                else
-                    WriteNdArray(ExtCodes.NdArray, tensor.DType, tensor.Shape, tensor.AsBytes());
+            case TensorNode tensor:
+                if (ChunkedArrays.ShouldChunk(tensor.ByteLength, chunkByteLimit)) WriteChunked(tensor);
+                else WriteNdArray(ExtCodes.NdArray, tensor, tensor.Shape, 0, tensor.ByteLength);
                 break;
             case NumpyScalarNode scalar:
-                WriteNdArray(ExtCodes.NumpyScalar, scalar.Value.DType, scalar.Value.Shape, scalar.Value.AsBytes());
+                WriteNdArray(ExtCodes.NumpyScalar, new TensorNode(scalar.Value), scalar.Value.Shape, 0, scalar.Value.ByteLength);
                 break;
             case ComplexNode complex:
                 WriteComplex(complex.Value);
                 break;
             case IntegerNode integer:
-                Encode((ref MessagePackWriter w) =>
-                {
-                    if (integer.Value < 0) w.Write((long)integer.Value);
-                    else w.Write((ulong)integer.Value);
-                });
+                WriteInteger(integer.Value);
                 break;
             case FloatNode number:
-                Encode((ref MessagePackWriter w) => w.Write(number.Value));
+                WriteFloat64(number.Value);
                 break;
             case BoolNode boolean:
-                Encode((ref MessagePackWriter w) => w.Write(boolean.Value));
+                WriteByte(boolean.Value ? (byte)0xc3 : (byte)0xc2);
                 break;
             case StringNode text:
                 WriteString(text.Value);
@@ -76,80 +61,192 @@ internal sealed class MsgPackNodeWriter(MsgPackOutput output, long chunkByteLimi
                 output.WriteRaw(bytes.Value);
                 break;
             case NullNode:
-                Encode((ref MessagePackWriter w) => w.WriteNil());
+                WriteByte(0xc0);
                 break;
             default:
                 throw new NotSupportedException($"Cannot write a {node.GetType().Name} node ({node.Kind}) to MessagePack.");
         }
     }
 
-    private delegate void HeaderWriter(ref MessagePackWriter writer);
-
-    private void Encode(HeaderWriter write)
+    private void WriteByte(byte value)
     {
-        var writer = new MessagePackWriter(output.Headers);
-        write(ref writer);
-        writer.Flush();
+        var span = output.Headers.GetSpan(1);
+        span[0] = value;
+        output.Headers.Advance(1);
         output.Commit();
     }
 
-    private void WriteMapHeader(int count) => Encode((ref MessagePackWriter w) => w.WriteMapHeader(count));
-
-    private void WriteString(string value) => Encode((ref MessagePackWriter w) => w.Write(value));
-
-    // ext header, then the payload prefix [shape, dtype, bin header], then the data straight from the tensor.
-    private void WriteNdArray(sbyte extType, DType dtype, IReadOnlyList<int> shape, ReadOnlySpan<byte> data)
+    private void WriteMapHeader(int count)
     {
-        var prefix = new System.Buffers.ArrayBufferWriter<byte>(64);
-        NdArrayPayload.WritePrefix(prefix, dtype, shape, data.Length);
-        var payloadLength = checked((uint)(prefix.WrittenCount + data.Length));
-        MsgPackHeaders.WriteExtHeader(output.Headers, extType, payloadLength);
-        output.Headers.Write(prefix.WrittenSpan);
+        var span = output.Headers.GetSpan(5);
+        if (count <= 15)
+        {
+            span[0] = (byte)(0x80 | count);
+            output.Headers.Advance(1);
+        }
+        else if (count <= ushort.MaxValue)
+        {
+            span[0] = 0xde;
+            BinaryPrimitives.WriteUInt16BigEndian(span[1..], (ushort)count);
+            output.Headers.Advance(3);
+        }
+        else
+        {
+            span[0] = 0xdf;
+            BinaryPrimitives.WriteUInt32BigEndian(span[1..], (uint)count);
+            output.Headers.Advance(5);
+        }
+
         output.Commit();
-        output.WriteRaw(data);
+    }
+
+    private void WriteArrayHeader(int count)
+    {
+        var span = output.Headers.GetSpan(5);
+        if (count <= 15)
+        {
+            span[0] = (byte)(0x90 | count);
+            output.Headers.Advance(1);
+        }
+        else if (count <= ushort.MaxValue)
+        {
+            span[0] = 0xdc;
+            BinaryPrimitives.WriteUInt16BigEndian(span[1..], (ushort)count);
+            output.Headers.Advance(3);
+        }
+        else
+        {
+            span[0] = 0xdd;
+            BinaryPrimitives.WriteUInt32BigEndian(span[1..], (uint)count);
+            output.Headers.Advance(5);
+        }
+    }
+
+    private void WriteString(string value)
+    {
+        var byteCount = Encoding.UTF8.GetByteCount(value);
+        var span = output.Headers.GetSpan(5 + byteCount);
+        int header;
+        if (byteCount <= 31)
+        {
+            span[0] = (byte)(0xa0 | byteCount);
+            header = 1;
+        }
+        else if (byteCount <= byte.MaxValue)
+        {
+            span[0] = 0xd9;
+            span[1] = (byte)byteCount;
+            header = 2;
+        }
+        else if (byteCount <= ushort.MaxValue)
+        {
+            span[0] = 0xda;
+            BinaryPrimitives.WriteUInt16BigEndian(span[1..], (ushort)byteCount);
+            header = 3;
+        }
+        else
+        {
+            span[0] = 0xdb;
+            BinaryPrimitives.WriteUInt32BigEndian(span[1..], (uint)byteCount);
+            header = 5;
+        }
+
+        Encoding.UTF8.GetBytes(value, span[header..]);
+        output.Headers.Advance(header + byteCount);
+        output.Commit();
+    }
+
+    // The smallest encoding msgpack-python picks: positive fixint, uint 8/16/32/64 for non-negative values;
+    // negative fixint, int 8/16/32/64 for negative ones.
+    private void WriteInteger(Int128 value)
+    {
+        var span = output.Headers.GetSpan(9);
+        int size;
+        if (value >= 0)
+        {
+            var v = (ulong)value;
+            if (v <= 0x7f) { span[0] = (byte)v; size = 1; }
+            else if (v <= byte.MaxValue) { span[0] = 0xcc; span[1] = (byte)v; size = 2; }
+            else if (v <= ushort.MaxValue) { span[0] = 0xcd; BinaryPrimitives.WriteUInt16BigEndian(span[1..], (ushort)v); size = 3; }
+            else if (v <= uint.MaxValue) { span[0] = 0xce; BinaryPrimitives.WriteUInt32BigEndian(span[1..], (uint)v); size = 5; }
+            else { span[0] = 0xcf; BinaryPrimitives.WriteUInt64BigEndian(span[1..], v); size = 9; }
+        }
+        else
+        {
+            var v = (long)value;
+            if (v >= -32) { span[0] = unchecked((byte)(sbyte)v); size = 1; }
+            else if (v >= sbyte.MinValue) { span[0] = 0xd0; span[1] = unchecked((byte)(sbyte)v); size = 2; }
+            else if (v >= short.MinValue) { span[0] = 0xd1; BinaryPrimitives.WriteInt16BigEndian(span[1..], (short)v); size = 3; }
+            else if (v >= int.MinValue) { span[0] = 0xd2; BinaryPrimitives.WriteInt32BigEndian(span[1..], (int)v); size = 5; }
+            else { span[0] = 0xd3; BinaryPrimitives.WriteInt64BigEndian(span[1..], v); size = 9; }
+        }
+
+        output.Headers.Advance(size);
+        output.Commit();
+    }
+
+    private void WriteFloat64(double value)
+    {
+        var span = output.Headers.GetSpan(9);
+        span[0] = 0xcb;
+        BinaryPrimitives.WriteDoubleBigEndian(span[1..], value);
+        output.Headers.Advance(9);
+        output.Commit();
+    }
+
+    // ext header, then the payload prefix [shape, dtype, bin header], then the data: bytes [start, start + length)
+    // of the array, straight from its memory or, for a lazy leaf, from its file in bounded pieces.
+    private void WriteNdArray(sbyte extType, TensorNode tensor, IReadOnlyList<int> shape, long start, long length)
+    {
+        Span<byte> prefix = stackalloc byte[NdArrayPayload.MaxPrefixBytes];
+        var prefixLength = NdArrayPayload.WritePrefix(prefix, tensor.DType, shape, length);
+        var payloadLength = checked((uint)(prefixLength + length));
+        MsgPackHeaders.WriteExtHeader(output.Headers, extType, payloadLength);
+        System.Buffers.BuffersExtensions.Write(output.Headers, prefix[..prefixLength]);
+        output.Commit();
+        output.WriteRaw(tensor, start, length);
     }
 
     private void WriteComplex(System.Numerics.Complex value)
     {
-        var payload = new System.Buffers.ArrayBufferWriter<byte>(32);
-        var inner = new MessagePackWriter(payload);
-        inner.WriteArrayHeader(2);
-        inner.Write(value.Real);
-        inner.Write(value.Imaginary);
-        inner.Flush();
-        MsgPackHeaders.WriteExtHeader(output.Headers, ExtCodes.Complex, (uint)payload.WrittenCount);
-        output.Headers.Write(payload.WrittenSpan);
+        // fixext 16 cannot hold [real, imag] as two float64 (19 bytes): msgpack-python uses ext 8 with length 19.
+        MsgPackHeaders.WriteExtHeader(output.Headers, ExtCodes.Complex, 19);
+        var span = output.Headers.GetSpan(19);
+        span[0] = 0x92;
+        span[1] = 0xcb;
+        BinaryPrimitives.WriteDoubleBigEndian(span[2..], value.Real);
+        span[10] = 0xcb;
+        BinaryPrimitives.WriteDoubleBigEndian(span[11..], value.Imaginary);
+        output.Headers.Advance(19);
         output.Commit();
     }
 
-    private void WriteChunked(INdArray tensor)
+    private void WriteChunked(TensorNode tensor)
     {
         var itemSize = tensor.DType.ItemSize();
+        var elements = tensor.ByteLength / itemSize;
         var perChunk = ChunkedArrays.ChunkElements(tensor.DType, chunkByteLimit);
-        var chunkCount = (tensor.Length + perChunk - 1) / perChunk;
+        var chunkCount = (elements + perChunk - 1) / perChunk;
 
         WriteMapHeader(3);
         WriteString(ChunkedArrays.MarkerKey);
-        Encode((ref MessagePackWriter w) => w.Write(true));
+        WriteByte(0xc3);
         WriteString(ChunkedArrays.ShapeKey);
         WriteMapHeader(tensor.Shape.Count);
         for (var i = 0; i < tensor.Shape.Count; i++)
         {
-            var dim = tensor.Shape[i];
             WriteString(ChunkedArrays.IndexKey(i));
-            Encode((ref MessagePackWriter w) => w.Write((long)dim));
+            WriteInteger(tensor.Shape[i]);
         }
 
         WriteString(ChunkedArrays.ChunksKey);
         WriteMapHeader(checked((int)chunkCount));
-        var bytes = tensor.AsBytes();
         for (long c = 0; c < chunkCount; c++)
         {
             var first = c * perChunk;
-            var count = Math.Min(perChunk, tensor.Length - first);
+            var count = Math.Min(perChunk, elements - first);
             WriteString(ChunkedArrays.IndexKey(c));
-            var chunk = bytes.Slice((int)(first * itemSize), (int)(count * itemSize));
-            WriteNdArray(ExtCodes.NdArray, tensor.DType, [(int)count], chunk);
+            WriteNdArray(ExtCodes.NdArray, tensor, [checked((int)count)], first * itemSize, count * itemSize);
         }
     }
 }

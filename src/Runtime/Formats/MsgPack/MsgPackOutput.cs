@@ -16,6 +16,9 @@ internal sealed class MsgPackOutput(Stream destination, IProgress<long>? progres
     // Large data is written in slices so cancellation and progress are seen during a multi-gigabyte array.
     private const int SliceBytes = 16 * 1024 * 1024;
 
+    // Lazy arrays of another file are copied through a buffer of this size (a conversion never holds a whole array).
+    private const int CopyBufferBytes = 1 << 20;
+
     private readonly ArrayBufferWriter<byte> _pending = new(FlushThreshold + 1024);
 
     /// <summary>The total number of bytes handed to the stream or buffered.</summary>
@@ -51,6 +54,51 @@ internal sealed class MsgPackOutput(Stream destination, IProgress<long>? progres
             Position += slice.Length;
             data = data[slice.Length..];
             Report();
+        }
+    }
+
+    /// <summary>
+    /// Writes bytes [<paramref name="start"/>, <paramref name="start"/> + <paramref name="length"/>) of an array:
+    /// from its memory piece by piece, or, for a lazy leaf of another file, read in bounded pieces through a buffer.
+    /// </summary>
+    public void WriteRaw(TensorNode tensor, long start, long length)
+    {
+        if (length < DirectWriteThreshold)
+        {
+            var span = _pending.GetSpan((int)length)[..(int)length];
+            tensor.ReadBytes(start, span);
+            _pending.Advance((int)length);
+            Commit();
+            return;
+        }
+
+        if (tensor.IsLoaded || tensor.Data is null)
+        {
+            var memory = tensor.Tensor;
+            for (var offset = start; offset < start + length;)
+            {
+                var piece = memory.GetBytes(offset, (int)Math.Min(int.MaxValue, start + length - offset));
+                WriteRaw(piece);
+                offset += piece.Length;
+            }
+
+            return;
+        }
+
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)Math.Min(length, CopyBufferBytes));
+        try
+        {
+            for (var offset = start; offset < start + length;)
+            {
+                var piece = buffer.AsSpan(0, (int)Math.Min(buffer.Length, start + length - offset));
+                tensor.ReadBytes(offset, piece);
+                WriteRaw(piece);
+                offset += piece.Length;
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

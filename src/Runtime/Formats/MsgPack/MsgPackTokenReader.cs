@@ -1,12 +1,12 @@
 using System.Buffers.Binary;
 using System.Text;
-using MessagePack;
+using Checkpoint.Generated;
 
 namespace Checkpoint.Formats.MsgPack;
 
 /// <summary>
 /// Reads MessagePack one header at a time from a <see cref="MsgPackInput"/>. Headers and scalars are decoded
-/// with <see cref="MessagePackReader"/> over the few buffered header bytes; bodies (strings, bins, ext payloads)
+/// straight from the few buffered header bytes (the spec's table of first bytes); bodies (strings, bins, ext payloads)
 /// are read on request, after their declared length has been checked against what is left, so a lying
 /// length fails fast instead of allocating. Ext payloads are read inside a scope that nothing may cross.
 /// </summary>
@@ -41,28 +41,11 @@ internal sealed class MsgPackTokenReader(MsgPackInput input, ReadContext context
         var buffered = input.Fill(MaxHeaderBytes);
         if (buffered == 0) throw context.Error(offset, "unexpected end of data: expected a value");
 
-        var window = input.Buffered;
-        var code = window.Span[0];
-        var reader = new MessagePackReader(window);
-        MsgPackToken token;
-        try
-        {
-            token = Decode(ref reader, code, offset);
-        }
-        catch (EndOfStreamException)
-        {
-            throw context.Error(offset, $"unexpected end of data inside the header of {DescribeCode(code)}");
-        }
-        catch (MessagePackSerializationException e)
-        {
-            throw context.Error(offset, $"invalid MessagePack code 0x{code:x2}", e);
-        }
-        catch (OverflowException)
-        {
-            throw context.Error(offset, $"the length in the header of {DescribeCode(code)} is too large");
-        }
-
-        input.Advance((int)reader.Consumed);
+        var window = input.Buffered.Span;
+        var token = Decode(window, offset, out var consumed);
+        if (consumed > window.Length)
+            throw context.Error(offset, $"unexpected end of data inside the header of {DescribeCode(window[0])}");
+        input.Advance(consumed);
         if (input.Position > _scopeEnd)
             throw context.Error(offset, $"{token.Describe()} header crosses the end of the enclosing ext payload");
         return token;
@@ -96,20 +79,34 @@ internal sealed class MsgPackTokenReader(MsgPackInput input, ReadContext context
             throw context.Error(input.Position, $"{what}: declared {count} data bytes but only {input.Remaining} remain");
     }
 
-    /// <summary>Reads a string body of <paramref name="byteCount"/> UTF-8 bytes.</summary>
-    public string ReadString(long byteCount, string what)
+    /// <summary>
+    /// Reads a string body of <paramref name="byteCount"/> UTF-8 bytes. Keys (<paramref name="isKey"/>) that repeat
+    /// through a file ("weight", list indices) come from a cache instead of a new string each.
+    /// </summary>
+    public string ReadString(long byteCount, string what, bool isKey = false)
     {
         var offset = input.Position;
-        var bytes = ReadBytes(byteCount, what);
+        RequireAvailable(byteCount, what);
         try
         {
-            return StrictUtf8.GetString(bytes);
+            if (byteCount <= MsgPackInput.BufferSize && input.Fill((int)byteCount) >= byteCount)
+            {
+                // The common case: the bytes are already buffered, decoded in place.
+                var bytes = input.Buffered.Span[..(int)byteCount];
+                var text = isKey ? IndexKeys.TryGetCached(bytes) ?? _keys.Get(bytes) : StrictUtf8.GetString(bytes);
+                input.Advance((int)byteCount);
+                return text;
+            }
+
+            return StrictUtf8.GetString(ReadBytes(byteCount, what));
         }
         catch (DecoderFallbackException e)
         {
             throw context.Error(offset, $"{what} is not valid UTF-8", e);
         }
     }
+
+    private readonly KeyCache _keys = new(StrictUtf8);
 
     /// <summary>Reads a body of <paramref name="count"/> bytes into a new array.</summary>
     public byte[] ReadBytes(long count, string what)
@@ -169,85 +166,96 @@ internal sealed class MsgPackTokenReader(MsgPackInput input, ReadContext context
         }
     }
 
-    private MsgPackToken Decode(ref MessagePackReader reader, byte code, long offset)
+    // Decodes one header straight from the buffered bytes (the MessagePack spec's table of first bytes). When the
+    // header needs more bytes than are buffered, `consumed` says how many, and the caller reports the truncation.
+    private MsgPackToken Decode(ReadOnlySpan<byte> bytes, long offset, out int consumed)
     {
-        switch (MessagePackCode.ToMessagePackType(code))
+        var code = bytes[0];
+        consumed = 1;
+        switch (code)
         {
-            case MessagePackType.Nil:
-                reader.ReadNil();
-                return new MsgPackToken(MsgPackTokenKind.Nil, offset);
-            case MessagePackType.Boolean:
-                return new MsgPackToken(MsgPackTokenKind.Bool, offset) { Bool = reader.ReadBoolean() };
-            case MessagePackType.Integer:
-                if (code == MessagePackCode.UInt64)
-                {
-                    var value = reader.ReadUInt64();
-                    return value <= long.MaxValue
-                        ? new MsgPackToken(MsgPackTokenKind.Int, offset) { Int = (long)value }
-                        : new MsgPackToken(MsgPackTokenKind.UInt, offset) { UInt = value };
-                }
+            case <= 0x7f: return new MsgPackToken(MsgPackTokenKind.Int, offset) { Int = code };
+            case <= 0x8f: return new MsgPackToken(MsgPackTokenKind.Map, offset) { Length = code & 0x0f };
+            case <= 0x9f: return new MsgPackToken(MsgPackTokenKind.Array, offset) { Length = code & 0x0f };
+            case <= 0xbf: return new MsgPackToken(MsgPackTokenKind.Str, offset) { Length = code & 0x1f };
+            case 0xc0: return new MsgPackToken(MsgPackTokenKind.Nil, offset);
+            case 0xc2: return new MsgPackToken(MsgPackTokenKind.Bool, offset) { Bool = false };
+            case 0xc3: return new MsgPackToken(MsgPackTokenKind.Bool, offset) { Bool = true };
+            case >= 0xe0: return new MsgPackToken(MsgPackTokenKind.Int, offset) { Int = (sbyte)code };
+        }
 
-                return new MsgPackToken(MsgPackTokenKind.Int, offset) { Int = reader.ReadInt64() };
-            case MessagePackType.Float:
-                // float32 (0xca) is read too, widened exactly to double.
-                return new MsgPackToken(MsgPackTokenKind.Float, offset) { Float = reader.ReadDouble() };
-            case MessagePackType.String:
-                return new MsgPackToken(MsgPackTokenKind.Str, offset) { Length = ReadBodyLength(ref reader, code) };
-            case MessagePackType.Binary:
-                return new MsgPackToken(MsgPackTokenKind.Bin, offset) { Length = ReadBodyLength(ref reader, code) };
-            case MessagePackType.Array:
-                if (!reader.TryReadArrayHeader(out var items)) throw new EndOfStreamException();
-                // array32/map32 counts of 2^31 and more come back negative: no file this size can be real.
-                if (items < 0) throw context.Error(offset, "array length too large");
+        consumed = 1 + HeaderBytes(code);
+        if (consumed > bytes.Length) return default;
+        var body = bytes[1..consumed];
+        switch (code)
+        {
+            case 0xc4 or 0xc5 or 0xc6:
+                return new MsgPackToken(MsgPackTokenKind.Bin, offset) { Length = Unsigned(body) };
+            case 0xc7 or 0xc8 or 0xc9:
+                return new MsgPackToken(MsgPackTokenKind.Ext, offset) { Length = Unsigned(body[..^1]), ExtType = (sbyte)body[^1] };
+            case 0xca:
+                return new MsgPackToken(MsgPackTokenKind.Float, offset) { Float = BinaryPrimitives.ReadSingleBigEndian(body) };
+            case 0xcb:
+                return new MsgPackToken(MsgPackTokenKind.Float, offset) { Float = BinaryPrimitives.ReadDoubleBigEndian(body) };
+            case 0xcc or 0xcd or 0xce:
+                return new MsgPackToken(MsgPackTokenKind.Int, offset) { Int = Unsigned(body) };
+            case 0xcf:
+                var value = BinaryPrimitives.ReadUInt64BigEndian(body);
+                return value <= long.MaxValue
+                    ? new MsgPackToken(MsgPackTokenKind.Int, offset) { Int = (long)value }
+                    : new MsgPackToken(MsgPackTokenKind.UInt, offset) { UInt = value };
+            case 0xd0: return new MsgPackToken(MsgPackTokenKind.Int, offset) { Int = (sbyte)body[0] };
+            case 0xd1: return new MsgPackToken(MsgPackTokenKind.Int, offset) { Int = BinaryPrimitives.ReadInt16BigEndian(body) };
+            case 0xd2: return new MsgPackToken(MsgPackTokenKind.Int, offset) { Int = BinaryPrimitives.ReadInt32BigEndian(body) };
+            case 0xd3: return new MsgPackToken(MsgPackTokenKind.Int, offset) { Int = BinaryPrimitives.ReadInt64BigEndian(body) };
+            case >= 0xd4 and <= 0xd8:
+                return new MsgPackToken(MsgPackTokenKind.Ext, offset) { Length = 1 << (code - 0xd4), ExtType = (sbyte)body[0] };
+            case 0xd9 or 0xda or 0xdb:
+                return new MsgPackToken(MsgPackTokenKind.Str, offset) { Length = Unsigned(body) };
+            case 0xdc or 0xdd:
+                // array32/map32 counts of 2^31 and more: no file this size can be real.
+                var items = Unsigned(body);
+                if (items > int.MaxValue) throw context.Error(offset, "array length too large");
                 return new MsgPackToken(MsgPackTokenKind.Array, offset) { Length = items };
-            case MessagePackType.Map:
-                if (!reader.TryReadMapHeader(out var pairs)) throw new EndOfStreamException();
-                if (pairs < 0) throw context.Error(offset, "map length too large");
+            case 0xde or 0xdf:
+                var pairs = Unsigned(body);
+                if (pairs > int.MaxValue) throw context.Error(offset, "map length too large");
                 return new MsgPackToken(MsgPackTokenKind.Map, offset) { Length = pairs };
-            case MessagePackType.Extension:
-                if (!reader.TryReadExtensionFormatHeader(out var header)) throw new EndOfStreamException();
-                return new MsgPackToken(MsgPackTokenKind.Ext, offset) { Length = header.Length, ExtType = header.TypeCode };
             default:
                 throw context.Error(offset, $"invalid MessagePack code 0x{code:x2}");
         }
     }
 
-    // MessagePack 2.5 reads str and bin only together with their bodies, so their lengths are decoded here
-    // from the spec: fixstr 0xa0-0xbf, str8/16/32 0xd9-0xdb, bin8/16/32 0xc4-0xc6 (big-endian lengths).
-    private static long ReadBodyLength(ref MessagePackReader reader, byte code)
+    // The bytes after the first of a header: lengths and values, big-endian (and the ext type byte).
+    private static int HeaderBytes(byte code) => code switch
     {
-        if (code is >= MessagePackCode.MinFixStr and <= MessagePackCode.MaxFixStr)
-        {
-            reader.ReadRaw(1);
-            return code - MessagePackCode.MinFixStr;
-        }
+        0xc4 or 0xcc or 0xd0 or 0xd9 => 1,
+        0xc5 or 0xcd or 0xd1 or 0xda or 0xdc or 0xde => 2,
+        0xc6 or 0xca or 0xce or 0xd2 or 0xdb or 0xdd or 0xdf => 4,
+        0xcb or 0xcf or 0xd3 => 8,
+        0xc7 => 2,
+        0xc8 => 3,
+        0xc9 => 5,
+        >= 0xd4 and <= 0xd8 => 1,
+        _ => 0,
+    };
 
-        var size = code switch
-        {
-            MessagePackCode.Str8 or MessagePackCode.Bin8 => 1,
-            MessagePackCode.Str16 or MessagePackCode.Bin16 => 2,
-            _ => 4,
-        };
-        var raw = reader.ReadRaw(1 + size); // throws EndOfStreamException when truncated
-        Span<byte> bytes = stackalloc byte[1 + size];
-        System.Buffers.BuffersExtensions.CopyTo(raw, bytes);
-        return size switch
-        {
-            1 => bytes[1],
-            2 => BinaryPrimitives.ReadUInt16BigEndian(bytes[1..]),
-            _ => BinaryPrimitives.ReadUInt32BigEndian(bytes[1..]),
-        };
-    }
-
-    private static string DescribeCode(byte code) => MessagePackCode.ToMessagePackType(code) switch
+    private static long Unsigned(ReadOnlySpan<byte> bytes) => bytes.Length switch
     {
-        MessagePackType.Integer => "an integer",
-        MessagePackType.Float => "a float",
-        MessagePackType.String => "a string",
-        MessagePackType.Binary => "a bin",
-        MessagePackType.Array => "an array",
-        MessagePackType.Map => "a map",
-        MessagePackType.Extension => "an ext",
+        1 => bytes[0],
+        2 => BinaryPrimitives.ReadUInt16BigEndian(bytes),
+        _ => BinaryPrimitives.ReadUInt32BigEndian(bytes),
+    };
+
+    private static string DescribeCode(byte code) => code switch
+    {
+        0xca or 0xcb => "a float",
+        >= 0xcc and <= 0xd3 => "an integer",
+        0xd9 or 0xda or 0xdb => "a string",
+        0xc4 or 0xc5 or 0xc6 => "a bin",
+        0xdc or 0xdd => "an array",
+        0xde or 0xdf => "a map",
+        0xc7 or 0xc8 or 0xc9 or (>= 0xd4 and <= 0xd8) => "an ext",
         _ => $"code 0x{code:x2}",
     };
 }

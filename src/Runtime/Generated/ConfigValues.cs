@@ -1,11 +1,15 @@
 using System.Globalization;
 
-namespace Checkpoint;
+using System.ComponentModel;
+
+namespace Checkpoint.Generated;
 
 /// <summary>
 /// Converts configuration values to plain map leaves that Python reads as int, float, bool, str or None.
-/// Called by generated configuration records; one overload per supported type, chosen at compile time.
+/// Called by generated configuration records; one overload per supported type, chosen at compile time. Integers,
+/// bools, strings and enums go through the codec their type has everywhere (enums as their integer).
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ConfigValues
 {
     /// <summary>An integer leaf.</summary>
@@ -32,12 +36,17 @@ public static class ConfigValues
     /// <param name="value">The value.</param>
     public static StateNode ToNode(string? value) => value is null ? NullNode.Instance : new StringNode(value);
 
-    /// <summary>An enum as its member name (a str leaf), readable without the C# type.</summary>
+    /// <summary>An enum as its underlying integer, the one enum rule (what a Python <c>IntEnum</c> writes).</summary>
     /// <param name="value">The value.</param>
-    public static StateNode ToNode<TEnum>(TEnum value) where TEnum : struct, Enum => new StringNode(value.ToString());
+    public static StateNode ToNode<TEnum>(TEnum value) where TEnum : struct, Enum => EnumCodec<TEnum>.Instance.Write(value);
 }
 
 /// <summary>Reads the entries of a configuration map into typed values, collecting missing and unknown keys.</summary>
+/// <remarks>
+/// Python writes every hyperparameter float as a float64: a <see cref="float"/> member takes the nearest float32
+/// (configuration values are settings, not state whose bits must survive), and a float member takes an int.
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ConfigReader
 {
     private readonly StateDict _source;
@@ -133,15 +142,15 @@ public sealed class ConfigReader
         else Wrong(key, node, "a str");
     }
 
-    /// <summary>Reads an enum from its member name (or its number).</summary>
+    /// <summary>Reads an enum from its integer or a declared member name (the one enum rule).</summary>
     /// <param name="key">The saved key.</param>
     /// <param name="value">Set when the key exists.</param>
     public void Read<TEnum>(string key, ref TEnum value) where TEnum : struct, Enum
     {
         if (!TryGet(key, out var node)) return;
-        if (node is StringNode text && Enum.TryParse<TEnum>(text.Value, ignoreCase: false, out var named)) value = named;
-        else if (node is IntegerNode number && Enum.TryParse<TEnum>(number.Value.ToString(CultureInfo.InvariantCulture), out var numbered)) value = numbered;
-        else Wrong(key, node, $"a member name of {typeof(TEnum).Name}");
+        var load = EnumCodec<TEnum>.Instance.Read(node, value);
+        if (load.Replaces) value = load.Replacement;
+        else _problems.Add($"'{key}': {load.Problem}");
     }
 
     /// <summary>Throws (when reading with <see cref="Mismatch.Error"/>) if keys were missing, unknown or of the wrong type.</summary>
@@ -210,5 +219,5 @@ public sealed class ConfigReader
         TensorConversion.Read(scalar.Value.DType, scalar.Value.AsBytes(), 0);
 
     private void Wrong(string key, StateNode node, string expected) =>
-        _problems.Add($"'{key}' holds {TensorLoading.Describe(node)}, expected {expected}");
+        _problems.Add($"'{key}' holds {TensorLoads.Describe(node)}, expected {expected}");
 }

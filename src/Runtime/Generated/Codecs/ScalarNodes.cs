@@ -1,51 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
-namespace Checkpoint;
-
-/// <summary>
-/// Access to a scalar member: the integer types, <see cref="bool"/>, <see cref="float"/>, <see cref="double"/>,
-/// <see cref="Half"/>, <see cref="BFloat16"/>, <see cref="Complex64"/> and <see cref="Complex"/>.
-/// </summary>
-/// <remarks>
-/// Saved as braintools saves the same Python values: integers as msgpack ints, <see cref="double"/> as a
-/// float64, <see cref="bool"/> natively, <see cref="Complex"/> as ext 2, and the fixed-width floats as numpy
-/// scalars (ext 3) so their dtype survives. A load accepts any numeric node whose value converts exactly
-/// (Python writes untyped ints and floats): <c>10.0</c> loads into a <see cref="float"/>, <c>0.1</c> does not.
-/// </remarks>
-public sealed class ScalarAccessor<T>(Func<T> get, Action<T> set) : StateAccessor
-    where T : unmanaged
-{
-    /// <inheritdoc />
-    public override Type ValueType => typeof(T);
-
-    /// <inheritdoc />
-    public override DType? DType => DTypes.TryOf<T>(out var dtype) ? dtype : null;
-
-    /// <inheritdoc />
-    public override IReadOnlyList<int> Shape => [];
-
-    /// <inheritdoc />
-    public override object? GetValue() => get();
-
-    /// <inheritdoc />
-    public override void SetValue(object? value) => set((T)value!);
-
-    /// <inheritdoc />
-    public override StateNode ToNode() => ScalarNodes.ToNode(get());
-
-    /// <inheritdoc />
-    public override LoadCheck PrepareLoad(StateNode node)
-    {
-        if (!ScalarNodes.TryRead(node, out var number))
-            return LoadCheck.Fail($"expected a {DescribeTarget()} scalar, found {TensorLoading.Describe(node)}");
-        if (!ScalarNodes.TryConvert<T>(number, out var value))
-            return LoadCheck.Fail($"{number} does not convert exactly to {DescribeTarget()}");
-        return LoadCheck.Ok(() => set(value));
-    }
-
-    private static string DescribeTarget() => DTypes.TryOf<T>(out var dtype) ? dtype.NumpyName() : typeof(T).Name;
-}
+namespace Checkpoint.Generated;
 
 /// <summary>A numeric value read from a node: an exact integer, or a (possibly complex) floating value.</summary>
 internal readonly record struct NodeNumber(bool IsInteger, Int128 Integer, Complex Value, bool IsBool)

@@ -1,8 +1,11 @@
 using System.Numerics;
 
-namespace Checkpoint;
+using System.ComponentModel;
+
+namespace Checkpoint.Generated;
 
 /// <summary>Helpers that generated <see cref="IStateful.ResetState"/> methods call to re-initialise short-term state.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class StateReset
 {
     /// <summary>Sets every element of a tensor to <paramref name="value"/> in place (nothing for null).</summary>

@@ -1,0 +1,188 @@
+using System.Numerics;
+using Checkpoint.Generated;
+
+namespace Checkpoint.Loading;
+
+/// <summary>
+/// The codecs of template leaves: the leaves of a <see cref="StateDict"/> template (by node kind), and boxed .NET
+/// values of an object template (by runtime type, each through the codec its type has everywhere else).
+/// </summary>
+internal static class TemplateCodecs
+{
+    /// <summary>The codec for a boxed template leaf, chosen by its runtime type; null for containers.</summary>
+    public static ValueCodec<object?>? For(object? template) => template switch
+    {
+        null => RawCodec.Instance,
+        Quantity => new Boxed<Quantity?>(QuantityCodec.Instance),
+        StateNode => new Boxed<StateNode>(NodeCodec.Instance),
+        byte[] => new Boxed<byte[]?>(BytesCodec.Instance),
+        INdArray => new Boxed<INdArray>(InPlaceCodec.Instance),
+        Array array when TreeConverter.ArrayTensor(array) is not null => ArrayInPlaceCodec.Instance,
+        string => new Boxed<string?>(StringCodec.Instance),
+        Enum => BoxedEnumCodec.Instance,
+        bool => new Boxed<bool>(ScalarCodec<bool>.Instance),
+        sbyte => new Boxed<sbyte>(ScalarCodec<sbyte>.Instance),
+        byte => new Boxed<byte>(ScalarCodec<byte>.Instance),
+        short => new Boxed<short>(ScalarCodec<short>.Instance),
+        ushort => new Boxed<ushort>(ScalarCodec<ushort>.Instance),
+        int => new Boxed<int>(ScalarCodec<int>.Instance),
+        uint => new Boxed<uint>(ScalarCodec<uint>.Instance),
+        long => new Boxed<long>(ScalarCodec<long>.Instance),
+        ulong => new Boxed<ulong>(ScalarCodec<ulong>.Instance),
+        double => new Boxed<double>(ScalarCodec<double>.Instance),
+        float => new Boxed<float>(ScalarCodec<float>.Instance),
+        Half => new Boxed<Half>(ScalarCodec<Half>.Instance),
+        BFloat16 => new Boxed<BFloat16>(ScalarCodec<BFloat16>.Instance),
+        Complex64 => new Boxed<Complex64>(ScalarCodec<Complex64>.Instance),
+        Complex => new Boxed<Complex>(ScalarCodec<Complex>.Instance),
+        _ => null,
+    };
+
+    /// <summary>A typed codec seen through boxed values.</summary>
+    private sealed class Boxed<T>(ValueCodec<T> inner) : ValueCodec<object?>
+    {
+        public override StateNode Write(object? value) => inner.Write((T)value!);
+
+        public override ValueLoad<object?> Read(StateNode source, object? current)
+        {
+            var load = inner.Read(source, (T)current!);
+            return load.As<object?>(load.Replacement);
+        }
+    }
+}
+
+/// <summary>A template slot holding null takes whatever the source has there.</summary>
+internal sealed class RawCodec : ValueCodec<object?>
+{
+    public static RawCodec Instance { get; } = new();
+
+    public override StateNode Write(object? value) => TreeConverter.FromObject(value);
+
+    public override ValueLoad<object?> Read(StateNode source, object? current) => ValueLoad<object?>.Replace(source);
+}
+
+/// <summary>
+/// The leaves of a <see cref="StateDict"/> template: an array is filled in place; any other leaf is replaced by
+/// the source's value converted exactly to the template leaf's kind (an int stays an int, a float32 scalar a float32).
+/// </summary>
+internal sealed class NodeCodec : ValueCodec<StateNode>
+{
+    public static NodeCodec Instance { get; } = new();
+
+    public override StateNode Write(StateNode value) => value;
+
+    public override ValueLoad<StateNode> Read(StateNode source, StateNode template)
+    {
+        switch (template)
+        {
+            case TensorNode tensor:
+                return TensorLoads.TryGetSource(source, out var array, out var problem)
+                    ? TensorLoads.IntoExisting<StateNode>(array, tensor.Tensor)
+                    : ValueLoad<StateNode>.Fail(problem);
+            case NullNode:
+                return ValueLoad<StateNode>.Replace(source);
+            case StringNode when source is StringNode or NullNode:
+            case BytesNode when source is BytesNode:
+                return ValueLoad<StateNode>.Replace(source);
+            case IntegerNode:
+                return ScalarNodes.TryRead(source, out var i) && i.IsInteger && !i.IsBool
+                    ? ValueLoad<StateNode>.Replace(new IntegerNode(i.Integer))
+                    : ValueLoad<StateNode>.Fail($"expected an integer, found {TensorLoads.Describe(source)}");
+            case BoolNode:
+                return source is BoolNode ? ValueLoad<StateNode>.Replace(source) : ValueLoad<StateNode>.Fail($"expected a bool, found {TensorLoads.Describe(source)}");
+            case FloatNode:
+                return ScalarNodes.TryRead(source, out var f) && ScalarNodes.TryConvert<double>(f, out var d)
+                    ? ValueLoad<StateNode>.Replace(new FloatNode(d))
+                    : ValueLoad<StateNode>.Fail($"{TensorLoads.Describe(source)} does not convert exactly to a float");
+            case ComplexNode:
+                return ScalarNodes.TryRead(source, out var c) && ScalarNodes.TryConvert<Complex>(c, out var z)
+                    ? ValueLoad<StateNode>.Replace(new ComplexNode(z))
+                    : ValueLoad<StateNode>.Fail($"{TensorLoads.Describe(source)} does not convert exactly to a complex");
+            case NumpyScalarNode scalar:
+                if (!TensorLoads.TryGetSource(source, out var value, out var reason) || value.Shape.Count != 0)
+                    return ValueLoad<StateNode>.Fail(reason ?? $"expected a scalar, found {TensorLoads.Describe(source)}");
+                var target = DTypes.CreateTensor(scalar.Value.DType, []);
+                return TensorLoads.IntoNew<StateNode>(value, target, new NumpyScalarNode(target));
+            default:
+                return ValueLoad<StateNode>.Fail($"expected {TensorLoads.Describe(template)}, found {TensorLoads.Describe(source)}");
+        }
+    }
+}
+
+/// <summary><c>byte[]</c>: a msgpack bin (Python <c>bytes</c>).</summary>
+internal sealed class BytesCodec : ValueCodec<byte[]?>
+{
+    public static BytesCodec Instance { get; } = new();
+
+    public override StateNode Write(byte[]? value) => value is null ? NullNode.Instance : new BytesNode(value);
+
+    public override ValueLoad<byte[]?> Read(StateNode source, byte[]? current) => source is BytesNode bytes
+        ? ValueLoad<byte[]?>.Replace(bytes.Value)
+        : ValueLoad<byte[]?>.Fail($"expected bytes, found {TensorLoads.Describe(source)}");
+}
+
+/// <summary>A tensor of any type in a template: filled in place (same shape, dtype converted losslessly).</summary>
+internal sealed class InPlaceCodec : ValueCodec<INdArray>
+{
+    public static InPlaceCodec Instance { get; } = new();
+
+    public override StateNode Write(INdArray value) => new TensorNode(value);
+
+    public override ValueLoad<INdArray> Read(StateNode source, INdArray current) =>
+        TensorLoads.TryGetSource(source, out var array, out var problem)
+            ? TensorLoads.IntoExisting<INdArray>(array, current)
+            : ValueLoad<INdArray>.Fail(problem);
+
+    public override DType? DTypeOf(INdArray value) => value.DType;
+
+    public override IReadOnlyList<int> ShapeOf(INdArray value) => value.Shape;
+}
+
+/// <summary>A .NET array of a tensor element type in a template: filled in place through a view of it.</summary>
+internal sealed class ArrayInPlaceCodec : ValueCodec<object?>
+{
+    public static ArrayInPlaceCodec Instance { get; } = new();
+
+    public override StateNode Write(object? value) => new TensorNode(TreeConverter.ArrayTensor((Array)value!)!);
+
+    public override ValueLoad<object?> Read(StateNode source, object? current) =>
+        TensorLoads.TryGetSource(source, out var array, out var problem)
+            ? TensorLoads.IntoExisting<object?>(array, TreeConverter.ArrayTensor((Array)current!)!)
+            : ValueLoad<object?>.Fail(problem);
+}
+
+/// <summary>A boxed enum in a template, by the one enum rule (<see cref="EnumCodec{TEnum}"/>).</summary>
+internal sealed class BoxedEnumCodec : ValueCodec<object?>
+{
+    public static BoxedEnumCodec Instance { get; } = new();
+
+    public override StateNode Write(object? value) => EnumIntegers.ToNode((Enum)value!);
+
+    public override ValueLoad<object?> Read(StateNode source, object? current) =>
+        EnumIntegers.TryRead((Enum)current!, source, out var value, out var problem)
+            ? ValueLoad<object?>.Replace(value)
+            : ValueLoad<object?>.Fail(problem!);
+}
+
+/// <summary>A type registered with <see cref="MsgPackCheckpoint.Register{T}"/>: its <c>fromDict</c> runs while the load checks.</summary>
+internal sealed class RegisteredCodec(CustomTypeEntry entry, Mismatch mismatch) : ValueCodec<object?>
+{
+    public override StateNode Write(object? value) => TreeConverter.FromObject(value);
+
+    public override ValueLoad<object?> Read(StateNode source, object? current)
+    {
+        var name = current!.GetType().Name;
+        if (source is not StateDict dict) return ValueLoad<object?>.Fail($"expected a map for a registered {name}, found {TensorLoads.Describe(source)}");
+        // The user's conversion runs during the checks, not the apply: an exception from it is a problem of this
+        // path, and nothing has been changed yet when it happens. It gets a tree it may keep: arrays read into memory.
+        StateTree.Materialize(dict);
+        try
+        {
+            return ValueLoad<object?>.Replace(entry.FromDict(current, dict, mismatch));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return ValueLoad<object?>.Fail($"the registered conversion of {name} failed: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,30 @@
+namespace Checkpoint;
+
+/// <summary>
+/// How a save writes: the one options object of the saving direction, passed from the facade (files, async
+/// saves, the manager) down to the format writer.
+/// </summary>
+public sealed record SaveOptions
+{
+    /// <summary>The default options.</summary>
+    public static SaveOptions Default { get; } = new();
+
+    /// <summary>The state kinds saved for <see cref="IStateful"/> models at the root (default: persistent).</summary>
+    public StateKinds Kinds { get; init; } = StateKinds.Persistent;
+
+    /// <summary>
+    /// Arrays whose data is strictly larger than this many bytes are written in braintools' chunked layout
+    /// (<c>__msgpack_chunked_array__</c>), each chunk holding <c>max(1, ChunkByteLimit / itemsize)</c> elements.
+    /// Python braintools and flax use 2^30; change it only to reproduce files written with a patched limit. At least 1.
+    /// </summary>
+    public long ChunkByteLimit { get; init; } = 1L << 30;
+
+    /// <summary>Receives the total number of bytes written so far, from time to time and once at the end.</summary>
+    public IProgress<long>? Progress { get; init; }
+
+    /// <summary>Where background saves log that they waited for the previous one, or failed; nothing is logged when null.</summary>
+    public Microsoft.Extensions.Logging.ILogger? Logger { get; init; }
+
+    /// <summary>The deepest nesting of maps written; a deeper tree (a map that contains itself) is refused. At least 1.</summary>
+    public int MaxDepth { get; init; } = CheckpointLimits.DefaultMaxDepth;
+}

@@ -51,6 +51,29 @@ internal static class IndexKeys
         return value < CacheLimit ? Of(value) : null;
     }
 
+    /// <summary>Whether <paramref name="key"/> is the decimal text of <paramref name="index"/> ("0", "17"; no sign, no leading zero).</summary>
+    public static bool Is(string key, int index)
+    {
+        var cache = Volatile.Read(ref _cache);
+        if ((uint)index < (uint)cache.Length) return ReferenceEquals(key, cache[index]) || key == cache[index];
+        return TryParse(key, out var parsed) && parsed == index;
+    }
+
+    /// <summary>The number of a canonical index key ("0", "17"); false for anything else ("007", "-1", "a").</summary>
+    public static bool TryParse(string key, out int index)
+    {
+        index = 0;
+        if (key.Length is 0 or > 9 || (key[0] == '0' && key.Length > 1)) return false;
+        foreach (var c in key)
+        {
+            var digit = c - '0';
+            if ((uint)digit > 9) return false;
+            index = index * 10 + digit;
+        }
+
+        return true;
+    }
+
     private static string[] Build(int length, string[]? existing = null)
     {
         var keys = new string[length];

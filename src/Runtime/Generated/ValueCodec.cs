@@ -10,8 +10,11 @@ namespace Checkpoint.Generated;
 /// </summary>
 /// <typeparam name="T">The value type (for reference types, nullable: a null member saves as None).</typeparam>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public abstract class ValueCodec<T>
+public abstract class ValueCodec<T> : ValueCodec
 {
+    /// <inheritdoc />
+    public sealed override Type ValueType => typeof(T);
+
     /// <summary>The node saved for <paramref name="value"/>. Tensors and arrays are referenced, not copied.</summary>
     public abstract StateNode Write(T value);
 
@@ -26,4 +29,16 @@ public abstract class ValueCodec<T>
 
     /// <summary>The shape of <paramref name="value"/>; empty for scalars.</summary>
     public virtual IReadOnlyList<int> ShapeOf(T value) => [];
+}
+
+/// <summary>What every codec tells without its type argument (for <see cref="StateEntry.ValueType"/>).</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class ValueCodec
+{
+    private protected ValueCodec()
+    {
+    }
+
+    /// <summary>The type of the values this codec maps.</summary>
+    public abstract Type ValueType { get; }
 }

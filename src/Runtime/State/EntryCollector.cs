@@ -8,7 +8,11 @@ internal sealed class EntryCollector : StateVisitor
 {
     private readonly StateKinds _kinds;
     private readonly List<StateEntry> _entries = [];
-    private readonly List<(PathNode? Path, IStateful? Owner, int Position)> _levels = [(null, null, 0)];
+
+    // One frame per level below the root: its path, the model owning the members there (null for a collection's
+    // level) and how many members of that model have been seen, which is each member's position in its model.
+    private Frame[] _frames = new Frame[16];
+    private int _depth;
 
     private EntryCollector(StateKinds kinds) => _kinds = kinds;
 
@@ -17,34 +21,40 @@ internal sealed class EntryCollector : StateVisitor
     {
         ArgumentNullException.ThrowIfNull(model);
         var collector = new EntryCollector(kinds);
-        collector._levels[0] = (null, model, 0);
         collector.Visit(model);
         return collector._entries;
     }
 
     public override bool Value<T>(string key, StateKinds kind, ref T value, ValueCodec<T> codec, string[]? formerKeys = null)
     {
-        var level = _levels[^1];
-        _levels[^1] = level with { Position = level.Position + 1 };
+        ref var frame = ref _frames[_depth];
+        var position = frame.Position++;
         if ((kind & _kinds) != 0)
-            _entries.Add(new StateEntry(level.Owner!, level.Position, level.Path, key, kind, formerKeys, typeof(T)));
+            _entries.Add(new StateEntry(frame.Owner!, position, frame.Path, key, kind, formerKeys, codec));
         return false;
     }
 
     protected override bool EnterChild(string key)
     {
-        var parent = _levels[^1];
-        // The owner is set when the child model itself starts (a collection's key is a level without an owner).
-        _levels.Add((new PathNode(parent.Path, key), null, 0));
+        if (++_depth == _frames.Length) Array.Resize(ref _frames, _frames.Length * 2);
+        _frames[_depth] = new Frame { Path = new PathNode(_frames[_depth - 1].Path, key) };
         return true;
     }
 
-    protected override void ExitChild() => _levels.RemoveAt(_levels.Count - 1);
+    protected override void ExitChild() => _frames[_depth--] = default;
 
     protected override void BeginModel(IStateful model)
     {
-        var level = _levels[^1];
-        _levels[^1] = level with { Owner = model, Position = 0 };
+        ref var frame = ref _frames[_depth];
+        frame.Owner = model;
+        frame.Position = 0;
+    }
+
+    private struct Frame
+    {
+        public PathNode? Path;
+        public IStateful? Owner;
+        public int Position;
     }
 }
 

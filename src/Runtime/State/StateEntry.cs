@@ -17,17 +17,18 @@ public sealed class StateEntry
     private readonly int _position;
     private readonly PathNode? _parent;
     private readonly string[]? _formerKeys;
+    private readonly ValueCodec _codec;
     private string? _path;
 
-    internal StateEntry(IStateful owner, int position, PathNode? parent, string key, StateKinds kind, string[]? formerKeys, Type valueType)
+    internal StateEntry(IStateful owner, int position, PathNode? parent, string key, StateKinds kind, string[]? formerKeys, ValueCodec codec)
     {
         _owner = owner;
         _position = position;
         _parent = parent;
         _formerKeys = formerKeys;
+        _codec = codec;
         Key = key;
         Kind = kind;
-        ValueType = valueType;
     }
 
     /// <summary>The dotted path (<c>Layers.0.Weight</c>, <c>w_out</c>).</summary>
@@ -51,8 +52,8 @@ public sealed class StateEntry
     /// <summary>The current shape; empty for scalars.</summary>
     public IReadOnlyList<int> Shape => EntryAccess.Describe(_owner, _position).Shape;
 
-    /// <summary>The declared type of the member.</summary>
-    public Type ValueType { get; }
+    /// <summary>The declared type of the member (nullable reference types as their type).</summary>
+    public Type ValueType => _codec.ValueType;
 
     /// <summary>The current value (boxed for scalars; the model's own tensor or array otherwise); setting it sets the member.</summary>
     /// <exception cref="InvalidCastException">Setting a value of another type than <see cref="ValueType"/>.</exception>

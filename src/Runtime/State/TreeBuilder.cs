@@ -9,12 +9,15 @@ namespace Checkpoint;
 internal sealed class TreeBuilder : StateVisitor
 {
     private readonly StateKinds _kinds;
-    private readonly List<(string Key, StateDict? Map)> _levels = [];
+
+    // The key and (once a member needs it) the map of each level from the root down.
+    private (string Key, StateDict? Map)[] _levels = new (string, StateDict?)[16];
+    private int _depth;
 
     private TreeBuilder(StateKinds kinds, StateDict root)
     {
         _kinds = kinds;
-        _levels.Add(("", root));
+        _levels[0] = ("", root);
     }
 
     /// <summary>The tree of <paramref name="model"/>'s members of <paramref name="kinds"/>.</summary>
@@ -29,7 +32,7 @@ internal sealed class TreeBuilder : StateVisitor
     public override bool Value<T>(string key, StateKinds kind, ref T value, ValueCodec<T> codec, string[]? formerKeys = null)
     {
         if ((kind & _kinds) == 0) return false;
-        var map = CurrentMap();
+        var map = _levels[_depth].Map ?? CurrentMap();
         if (map.ContainsKey(key))
             throw new CheckpointException($"Two state members save as '{PathOf(key)}'; give one of them another Name.");
         map.AddUnchecked(key, codec.Write(value));
@@ -38,29 +41,27 @@ internal sealed class TreeBuilder : StateVisitor
 
     protected override bool EnterChild(string key)
     {
-        _levels.Add((key, null));
+        if (++_depth == _levels.Length) Array.Resize(ref _levels, _levels.Length * 2);
+        _levels[_depth] = (key, null);
         return true;
     }
 
-    protected override void ExitChild() => _levels.RemoveAt(_levels.Count - 1);
+    protected override void ExitChild() => _levels[_depth--] = default;
 
     // The map of the current level, made (with those of the levels above) when its first member arrives.
     private StateDict CurrentMap()
     {
-        var last = _levels.Count - 1;
-        if (_levels[last].Map is { } map) return map;
-        var first = last;
+        var first = _depth;
         while (_levels[first - 1].Map is null) first--;
-        for (var i = first; i <= last; i++)
+        for (var i = first; i <= _depth; i++)
         {
             var parent = _levels[i - 1].Map!;
             var key = _levels[i].Key;
             if (parent.TryGetValue(key, out var existing) && existing is not StateDict)
                 throw new CheckpointException($"A state member and a child model both save as '{string.Join(StateDict.PathSeparator, _levels.Skip(1).Take(i).Select(l => l.Key))}'.");
-            var child = parent.GetOrAddDict(key);
-            _levels[i] = (key, child);
+            _levels[i].Map = parent.GetOrAddDict(key);
         }
 
-        return _levels[last].Map!;
+        return _levels[_depth].Map!;
     }
 }

@@ -14,12 +14,18 @@ namespace Checkpoint;
 /// </remarks>
 public sealed class StateDict : StateNode, IEnumerable<KeyValuePair<string, StateNode>>
 {
-    // Up to this many entries a linear scan beats hashing; beyond it the first lookup builds the index.
+    // Up to this many entries a linear scan beats hashing. Beyond it, lookups scan until this many have missed
+    // (a walk in the map's own order never misses: it finds each key where it expects it), then build the index.
     private const int IndexThreshold = 8;
 
     private Entry[] _entries = [];
     private int _count;
     private Dictionary<string, int>? _index;
+    private int _scans;
+
+    // True while the keys are exactly "0", "1", ... in order (a list, which is most large maps): the position of a
+    // key is then its number, found without hashing or an index.
+    private bool _isSequence = true;
 
     /// <summary>The path separator of <see cref="GetPath"/> and friends.</summary>
     public const char PathSeparator = '.';
@@ -91,6 +97,7 @@ public sealed class StateDict : StateNode, IEnumerable<KeyValuePair<string, Stat
         Array.Copy(_entries, i + 1, _entries, i, _count - i - 1);
         _entries[--_count] = default;
         _index = null;
+        _isSequence = _count == 0;
         return true;
     }
 
@@ -105,6 +112,7 @@ public sealed class StateDict : StateNode, IEnumerable<KeyValuePair<string, Stat
         if (IndexOf(newKey) >= 0) throw new ArgumentException($"Cannot rename '{oldKey}': '{newKey}' exists.");
         _entries[i].Key = newKey;
         _index = null;
+        _isSequence = false;
         return true;
     }
 
@@ -214,13 +222,47 @@ public sealed class StateDict : StateNode, IEnumerable<KeyValuePair<string, Stat
         return IndexOf(key);
     }
 
-    /// <summary>Appends without the duplicate check, for readers that have already checked the key.</summary>
-    internal void AddUnchecked(string key, StateNode value) => Append(key, value);
+    /// <summary>Appends without the duplicate check, for readers that check keys their own way.</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="expectedCount">How many entries the map will have (a reader's header): growth stops there, so the
+    /// entries array ends exactly full. Never allocates ahead of the entries that actually arrive.</param>
+    internal void AddUnchecked(string key, StateNode value, int expectedCount = 0)
+    {
+        if (_count == _entries.Length && expectedCount > _count)
+            Array.Resize(ref _entries, (int)Math.Min(expectedCount, Math.Max(4L, 2L * _count)));
+        Append(key, value);
+    }
+
+    /// <summary>
+    /// The key that appears twice, or null: for readers, checked once the map is complete instead of hashing every
+    /// key as it arrives (a list's keys "0", "1", ... are distinct by construction and are not checked at all).
+    /// </summary>
+    internal string? FindDuplicateKey()
+    {
+        if (_isSequence || _count < 2) return null;
+        if (_count <= IndexThreshold)
+        {
+            for (var i = 1; i < _count; i++)
+                for (var j = 0; j < i; j++)
+                    if (string.Equals(_entries[i].Key, _entries[j].Key, StringComparison.Ordinal)) return _entries[i].Key;
+            return null;
+        }
+
+        var order = new int[_count];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        var entries = _entries;
+        Array.Sort(order, (a, b) => string.CompareOrdinal(entries[a].Key, entries[b].Key));
+        for (var i = 1; i < order.Length; i++)
+            if (string.Equals(entries[order[i]].Key, entries[order[i - 1]].Key, StringComparison.Ordinal)) return entries[order[i]].Key;
+        return null;
+    }
 
     private int IndexOf(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (_count <= IndexThreshold)
+        if (_isSequence) return Generated.IndexKeys.TryParse(key, out var position) && position < _count ? position : -1;
+        if (_index is null && (_count <= IndexThreshold || ++_scans <= IndexThreshold))
         {
             for (var i = 0; i < _count; i++)
                 if (string.Equals(_entries[i].Key, key, StringComparison.Ordinal)) return i;
@@ -242,6 +284,7 @@ public sealed class StateDict : StateNode, IEnumerable<KeyValuePair<string, Stat
     {
         if (_count == _entries.Length) Array.Resize(ref _entries, _count == 0 ? 1 : _count * 2);
         _entries[_count] = new Entry(key, value);
+        _isSequence = _isSequence && Generated.IndexKeys.Is(key, _count);
         _index?.Add(key, _count);
         _count++;
     }

@@ -67,6 +67,18 @@ public class CorruptInputTests
     public void Non_string_key_is_rejected() => Assert.Contains("keys must be strings", Fails("8101c0").Detail);
 
     [Fact]
+    public void Duplicate_key_in_a_large_map_is_rejected()
+    {
+        var keys = Enumerable.Range(0, 20).Select(i => "k" + i).ToList();
+        keys[15] = "k3";
+        var hex = "de0014" + string.Concat(keys.Select(k => Str(k) + "00"));
+
+        Assert.Contains("duplicate map key 'k3'", Fails(hex).Detail);
+        Assert.Contains("duplicate map key 'k3'", Assert.Throws<CheckpointFormatException>(
+            () => MsgPackReader.Read(new NonSeekableStream(new MemoryStream(Hex.Bytes(hex))))).Detail);
+    }
+
+    [Fact]
     public void Duplicate_key_is_rejected()
     {
         var error = Fails("82" + Str("a") + "00" + Str("a") + "01");

@@ -45,6 +45,9 @@ internal sealed class MsgPackInput
     /// <summary>The buffered, unread bytes.</summary>
     public ReadOnlyMemory<byte> Buffered => _buffer.AsMemory(_start, _end - _start);
 
+    /// <summary>The buffered, unread bytes as a span (the hot path of header decoding).</summary>
+    public ReadOnlySpan<byte> BufferedSpan => new(_buffer, _start, _end - _start);
+
     /// <summary>Buffers at least <paramref name="wanted"/> bytes (at most 64 KiB) unless the stream ends first.</summary>
     /// <returns>The number of bytes now buffered.</returns>
     public int Fill(int wanted)

@@ -12,8 +12,12 @@ namespace Checkpoint.Formats.MsgPack;
 /// </summary>
 internal sealed class MsgPackNodeReader(MsgPackTokenReader tokens, int maxDepth, TensorData? lazySource, CancellationToken cancellationToken)
 {
-    // Maps declare their size up front; a lying header must not allocate more than this before entries arrive.
-    private const int MaxInitialCapacity = 1 << 16;
+    // Maps declare their size up front, and a header can lie: room is made as entries arrive (doubling, up to the
+    // declared count), never ahead of them.
+    private const int InitialCapacity = 4;
+
+    // Maps up to this size check each key against the earlier ones as it arrives.
+    private const int SmallMapKeys = 8;
 
     // A stream that cannot tell its length could declare 2 GiB and send 20 bytes: array data from such a stream is
     // collected in steps of this size as it arrives, then copied into the tensor.
@@ -63,23 +67,31 @@ internal sealed class MsgPackNodeReader(MsgPackTokenReader tokens, int maxDepth,
     private StateNode ReadMap(MsgPackToken token, int depth)
     {
         CheckContainer(token, depth);
-        var map = new StateDict((int)Math.Min(token.Length, MaxInitialCapacity));
-        for (long i = 0; i < token.Length; i++)
+        var count = (int)token.Length;
+        var map = new StateDict(Math.Min(count, InitialCapacity));
+        var chunked = false;
+        for (var i = 0; i < count; i++)
         {
             var keyToken = tokens.Read();
             if (keyToken.Kind != MsgPackTokenKind.Str)
                 throw _context.Error(keyToken.Offset, $"map keys must be strings but found {keyToken.Describe()}");
             var key = tokens.ReadString(keyToken.Length, "a map key", isKey: true);
-            if (map.ContainsKey(key))
+            // Small maps are checked as keys arrive (so the error points at the repeated key); larger ones at the end.
+            if (i is > 0 and <= SmallMapKeys && map.ContainsKey(key))
                 throw _context.Error(keyToken.Offset, $"duplicate map key '{key}'");
+            chunked |= key.Length == ChunkedArrays.MarkerKey.Length && key == ChunkedArrays.MarkerKey;
             _context.Push(key);
             var value = ReadNode(depth);
             _context.Pop();
-            map.AddUnchecked(key, value);
+            map.AddUnchecked(key, value, count);
         }
 
+        // Checked once the map is complete (hashing each key as it arrived would cost an index per map).
+        if (count > SmallMapKeys && map.FindDuplicateKey() is { } duplicate)
+            throw _context.Error(token.Offset, $"duplicate map key '{duplicate}'");
+
         // Python unchunks any map that carries the marker, wherever the key is.
-        return map.ContainsKey(ChunkedArrays.MarkerKey) ? ChunkedArrays.Assemble(map, _context, token.Offset, lazySource) : map;
+        return chunked ? ChunkedArrays.Assemble(map, _context, token.Offset, lazySource) : map;
     }
 
     // braintools never writes msgpack arrays (lists become maps "0", "1", ...); other writers might, and a list
@@ -87,12 +99,13 @@ internal sealed class MsgPackNodeReader(MsgPackTokenReader tokens, int maxDepth,
     private StateDict ReadArrayAsMap(MsgPackToken token, int depth)
     {
         CheckContainer(token, depth);
-        var map = new StateDict((int)Math.Min(token.Length, MaxInitialCapacity));
-        for (long i = 0; i < token.Length; i++)
+        var count = (int)token.Length;
+        var map = new StateDict(Math.Min(count, InitialCapacity));
+        for (var i = 0; i < count; i++)
         {
             var key = Generated.IndexKeys.Of(i);
             _context.Push(key);
-            map.AddUnchecked(key, ReadNode(depth));
+            map.AddUnchecked(key, ReadNode(depth), count);
             _context.Pop();
         }
 

@@ -38,10 +38,13 @@ internal sealed class MsgPackTokenReader(MsgPackInput input, ReadContext context
         var offset = input.Position;
         if (_scopeEnd - offset <= 0)
             throw context.Error(offset, "expected a value but the enclosing ext payload has ended");
-        var buffered = input.Fill(MaxHeaderBytes);
-        if (buffered == 0) throw context.Error(offset, "unexpected end of data: expected a value");
+        var window = input.BufferedSpan;
+        if (window.Length < MaxHeaderBytes)
+        {
+            if (input.Fill(MaxHeaderBytes) == 0) throw context.Error(offset, "unexpected end of data: expected a value");
+            window = input.BufferedSpan;
+        }
 
-        var window = input.Buffered.Span;
         var token = Decode(window, offset, out var consumed);
         if (consumed > window.Length)
             throw context.Error(offset, $"unexpected end of data inside the header of {DescribeCode(window[0])}");
@@ -92,7 +95,7 @@ internal sealed class MsgPackTokenReader(MsgPackInput input, ReadContext context
             if (byteCount <= MsgPackInput.BufferSize && input.Fill((int)byteCount) >= byteCount)
             {
                 // The common case: the bytes are already buffered, decoded in place.
-                var bytes = input.Buffered.Span[..(int)byteCount];
+                var bytes = input.BufferedSpan[..(int)byteCount];
                 var text = isKey ? IndexKeys.TryGetCached(bytes) ?? _keys.Get(bytes) : StrictUtf8.GetString(bytes);
                 input.Advance((int)byteCount);
                 return text;

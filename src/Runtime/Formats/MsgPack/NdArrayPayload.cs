@@ -82,7 +82,8 @@ internal static class NdArrayPayload
     public static NdArrayHeader ReadHeader(MsgPackTokenReader tokens, MsgPackToken ext, ShapeCache shapes)
     {
         var context = tokens.Context;
-        var what = ExtCodes.Describe(ext.ExtType) + " payload";
+        // Constant text (no string built per array); the messages below only run on errors.
+        var what = ext.ExtType == ExtCodes.NdArray ? "ext 1 (ndarray) payload" : "ext 3 (numpy scalar) payload";
         var saved = tokens.EnterScope(ext.Length, what);
 
         var outer = tokens.Read();
@@ -127,7 +128,7 @@ internal static class NdArrayPayload
                 $"shape {TensorShape.Format(shape)} of {name} needs {FormatBytes(expected, elements, itemSize)} but the payload holds {dataToken.Length} data bytes");
         if (elements > Array.MaxLength)
             throw context.Error(dataToken.Offset, $"an array of {elements} {name} elements is larger than one .NET tensor can hold");
-        tokens.RequireAvailable(dataToken.Length, $"the {name} data");
+        tokens.RequireAvailable(dataToken.Length, "the array data");
 
         return new NdArrayHeader(dtype, shape, elements, dataToken.Length, tokens.Position, saved);
     }

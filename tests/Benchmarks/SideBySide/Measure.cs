@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Checkpoint.Benchmarks.SideBySide;
+
+/// <summary>One measured operation: its median time over repetitions, what one run allocates, and its peak extra memory.</summary>
+internal sealed record Measurement(string Name, double MedianMs, long AllocatedBytes, long PeakExtraBytes)
+{
+    public string ToLine() => string.Join('\t', Name, MedianMs.ToString("R", CultureInfo.InvariantCulture), AllocatedBytes, PeakExtraBytes);
+
+    public static Measurement Parse(string line)
+    {
+        var parts = line.Split('\t');
+        return new Measurement(parts[0], double.Parse(parts[1], CultureInfo.InvariantCulture), long.Parse(parts[2], CultureInfo.InvariantCulture), long.Parse(parts[3], CultureInfo.InvariantCulture));
+    }
+}
+
+/// <summary>
+/// Times an operation the way the issue measured it, but in one process per operation so operations do not
+/// share heaps: one warm-up run, then <c>repetitions</c> timed runs (median), the allocation of one run
+/// (exact, from the GC), and the peak resident memory of one run above what was resident before it (Linux:
+/// the high-water mark is reset through /proc/self/clear_refs before the run).
+/// </summary>
+internal static class Measure
+{
+    public static Measurement Run(string name, int repetitions, Action operation, Action? between = null)
+    {
+        operation();
+        between?.Invoke();
+        var times = new List<double>();
+        var cpu = new List<double>();
+        for (var i = 0; i < repetitions; i++)
+        {
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var watch = Stopwatch.StartNew();
+            operation();
+            watch.Stop();
+            cpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds);
+            times.Add(watch.Elapsed.TotalMilliseconds);
+            between?.Invoke();
+        }
+
+        cpu.Sort();
+        Console.Error.WriteLine($"{name}: median CPU {cpu[cpu.Count / 2]:0.0} ms (wall {string.Join(", ", times.Select(t => t.ToString("0")))})");
+
+        times.Sort();
+        var median = times.Count % 2 == 1 ? times[times.Count / 2] : (times[times.Count / 2 - 1] + times[times.Count / 2]) / 2;
+
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var baseResident = ResetPeak();
+        operation();
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var peak = ReadStatus("VmHWM:") - baseResident;
+        between?.Invoke();
+        return new Measurement(name, median, allocated, Math.Max(0, peak));
+    }
+
+    /// <summary>Resets the resident high-water mark and returns the resident size now (bytes; 0 where unsupported).</summary>
+    private static long ResetPeak()
+    {
+        try
+        {
+            File.WriteAllText("/proc/self/clear_refs", "5");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+
+        return ReadStatus("VmRSS:");
+    }
+
+    private static long ReadStatus(string field)
+    {
+        try
+        {
+            foreach (var line in File.ReadLines("/proc/self/status"))
+            {
+                if (!line.StartsWith(field, StringComparison.Ordinal)) continue;
+                var kb = line[field.Length..].Trim().Split(' ')[0];
+                return long.Parse(kb, CultureInfo.InvariantCulture) * 1024;
+            }
+        }
+        catch (IOException)
+        {
+        }
+
+        return 0;
+    }
+}

@@ -4,8 +4,8 @@ namespace Checkpoint.Storage;
 /// The staging of object stores (no rename): objects are written under the prefix itself and the marker,
 /// written last, is the commit. See <see cref="StagedPrefix"/> for the protocol.
 /// </summary>
-internal sealed class MarkerStagedPrefix(ObjectStorage storage, string prefix, string markerName, string stagingId)
-    : StagedPrefix(prefix, markerName, stagingId)
+internal sealed class MarkerStagedPrefix(ObjectStorage storage, string prefix, string markerName, string stagingId, bool joined)
+    : StagedPrefix(prefix, markerName, stagingId, joined)
 {
     /// <summary>Prepares a new staging: the old marker goes first, so readers never see a half-cleared committed prefix.</summary>
     public async Task ClearAsync(CancellationToken cancellationToken)
@@ -29,9 +29,6 @@ internal sealed class MarkerStagedPrefix(ObjectStorage storage, string prefix, s
     protected override async Task CommitCoreAsync(ReadOnlyMemory<byte> marker, CancellationToken cancellationToken) =>
         await storage.WriteAsync(StorageNames.Join(Prefix, MarkerName), marker, null, cancellationToken).ConfigureAwait(false);
 
-    protected override async Task AbortCoreAsync(IReadOnlyList<string> written)
-    {
-        foreach (var name in written)
-            await storage.DeleteAsync(StorageNames.Join(Prefix, name), CancellationToken.None).ConfigureAwait(false);
-    }
+    // The creator cleared the prefix, so everything under it belongs to this staging.
+    protected override Task AbortCoreAsync() => storage.DeletePrefixAsync(Prefix, CancellationToken.None);
 }

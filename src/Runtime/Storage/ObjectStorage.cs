@@ -240,7 +240,7 @@ public abstract class ObjectStorage
     /// </summary>
     protected virtual async Task<StagedPrefix> StagePrefixCoreAsync(string prefix, string markerName, string stagingId, bool joining, CancellationToken cancellationToken)
     {
-        var staged = new MarkerStagedPrefix(this, prefix, markerName, stagingId);
+        var staged = new MarkerStagedPrefix(this, prefix, markerName, stagingId, joining);
         if (!joining) await staged.ClearAsync(cancellationToken).ConfigureAwait(false);
         return staged;
     }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace Checkpoint.Storage;
@@ -16,22 +15,25 @@ namespace Checkpoint.Storage;
 /// counts as committed exactly when its marker exists: readers must check the marker (the manager does, through
 /// its manifest). The creator of a staging first deletes an existing marker and then the prefix's old objects,
 /// so a replaced prefix is invisible from the start of the new save until its commit.</para>
-/// Disposing without a commit deletes the objects this instance wrote (other participants' stay).
+/// <para>Disposing the creator's staging without a commit abandons it: everything staged, by any participant, is
+/// deleted. Disposing a participant's (joined) staging deletes nothing: its committed objects stay for the
+/// coordinator's commit.</para>
 /// </remarks>
 public abstract partial class StagedPrefix : IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<string, bool> _written = new(StringComparer.Ordinal);
     private int _state; // 0 open, 1 committed, 2 disposed
 
     /// <summary>Creates the staging.</summary>
     /// <param name="prefix">The prefix the objects are published under.</param>
     /// <param name="markerName">The marker's name relative to the prefix.</param>
     /// <param name="stagingId">The id other participants open the same staging with.</param>
-    protected StagedPrefix(string prefix, string markerName, string stagingId)
+    /// <param name="joined">Whether this instance joined another's staging (a participant) rather than creating it.</param>
+    protected StagedPrefix(string prefix, string markerName, string stagingId, bool joined)
     {
         Prefix = prefix;
         MarkerName = markerName;
         StagingId = stagingId;
+        IsJoined = joined;
     }
 
     /// <summary>The prefix the objects are published under.</summary>
@@ -42,6 +44,9 @@ public abstract partial class StagedPrefix : IAsyncDisposable
 
     /// <summary>The id that other processes pass (<see cref="StagingOptions.StagingId"/>) to write into this staging.</summary>
     public string StagingId { get; }
+
+    /// <summary>Whether this instance joined another process's staging (a participant) rather than creating it.</summary>
+    public bool IsJoined { get; }
 
     /// <summary>Whether <see cref="CommitAsync"/> succeeded.</summary>
     public bool IsCommitted => Volatile.Read(ref _state) == 1;
@@ -57,7 +62,6 @@ public abstract partial class StagedPrefix : IAsyncDisposable
         StorageNames.Validate(relativeName, nameof(relativeName));
         if (relativeName == MarkerName)
             throw new ArgumentException($"'{relativeName}' is the commit marker of {Prefix}; CommitAsync writes it.", nameof(relativeName));
-        _written[relativeName] = true;
         return CreateCoreAsync(relativeName, options, cancellationToken);
     }
 
@@ -91,15 +95,15 @@ public abstract partial class StagedPrefix : IAsyncDisposable
         Volatile.Write(ref _state, 1);
     }
 
-    /// <summary>Deletes what this instance staged unless the staging was committed.</summary>
+    /// <summary>Abandons the staging unless it was committed or this instance is a participant (see <see cref="StagedPrefix"/>).</summary>
     public async ValueTask DisposeAsync()
     {
         GC.SuppressFinalize(this);
         var state = Interlocked.CompareExchange(ref _state, 2, 0);
-        if (state != 0) return;
+        if (state != 0 || IsJoined) return;
         try
         {
-            await AbortCoreAsync(_written.Keys.ToList()).ConfigureAwait(false);
+            await AbortCoreAsync().ConfigureAwait(false);
         }
         catch (Exception)
         {
@@ -126,8 +130,8 @@ public abstract partial class StagedPrefix : IAsyncDisposable
     /// <summary>Writes the marker and publishes the prefix.</summary>
     protected abstract Task CommitCoreAsync(ReadOnlyMemory<byte> marker, CancellationToken cancellationToken);
 
-    /// <summary>Deletes the objects this instance staged (relative names); called once, only without a commit.</summary>
-    protected abstract Task AbortCoreAsync(IReadOnlyList<string> written);
+    /// <summary>Deletes everything staged, by any participant; called once, only for the creator and without a commit.</summary>
+    protected abstract Task AbortCoreAsync();
 
     /// <summary>Throws unless the staging is still open.</summary>
     protected void EnsureOpen()

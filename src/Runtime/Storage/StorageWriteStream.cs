@@ -222,6 +222,10 @@ public abstract class StorageWriteStream : Stream
         }
     }
 
+    /// <summary>The error for a create-only write whose target exists (the wording of <see cref="AtomicFile"/>).</summary>
+    protected static CheckpointException AlreadyExists(string location) =>
+        new($"Checkpoint already exists: {location} (pass overwrite: true to replace it).");
+
     /// <summary>Records that <paramref name="bytes"/> more bytes are stored (for progress). Safe to call from several threads.</summary>
     protected void OnStored(long bytes)
     {

@@ -149,7 +149,7 @@ public sealed class LocalFileStorage : ObjectStorage
 
     /// <inheritdoc />
     protected override Task<StagedPrefix> StagePrefixCoreAsync(string prefix, string markerName, string stagingId, bool joining, CancellationToken cancellationToken) =>
-        Task.FromResult<StagedPrefix>(new LocalStagedPrefix(_fileSystem, prefix, markerName, stagingId, PathOf(prefix)));
+        Task.FromResult<StagedPrefix>(new LocalStagedPrefix(_fileSystem, prefix, markerName, stagingId, joining, PathOf(prefix)));
 
     /// <inheritdoc />
     protected override Task<StorageLock> AcquireLockCoreAsync(string name, StorageLockOptions options, CancellationToken cancellationToken) =>

@@ -15,8 +15,8 @@ public sealed class LocalStagedPrefix : StagedPrefix
     private readonly LocalFileStorage _staging;
     private readonly string _final;
 
-    internal LocalStagedPrefix(ILocalFileSystem fileSystem, string prefix, string markerName, string stagingId, string finalPath)
-        : base(prefix, markerName, stagingId)
+    internal LocalStagedPrefix(ILocalFileSystem fileSystem, string prefix, string markerName, string stagingId, bool joined, string finalPath)
+        : base(prefix, markerName, stagingId, joined)
     {
         _fileSystem = fileSystem;
         _final = finalPath;
@@ -70,15 +70,9 @@ public sealed class LocalStagedPrefix : StagedPrefix
     }
 
     /// <inheritdoc />
-    protected override Task AbortCoreAsync(IReadOnlyList<string> written)
+    protected override Task AbortCoreAsync()
     {
-        foreach (var name in written)
-        {
-            var path = _staging.PathOf(name);
-            if (File.Exists(path)) _fileSystem.DeleteFile(path);
-        }
-
-        RemoveEmptyDirectories(StagingPath);
+        LocalPaths.DeleteTree(_fileSystem, StagingPath);
         return Task.CompletedTask;
     }
 
@@ -105,18 +99,5 @@ public sealed class LocalStagedPrefix : StagedPrefix
 
         _fileSystem.SyncDirectory(parent);
         if (old is not null) LocalPaths.DeleteTree(_fileSystem, old);
-    }
-
-    // Other participants' objects stay; the directory goes only when nothing is left in it.
-    private void RemoveEmptyDirectories(string directory)
-    {
-        var info = new DirectoryInfo(directory);
-        if (!info.Exists || LocalPaths.IsLink(info)) return;
-        foreach (var child in info.EnumerateDirectories("*", LocalPaths.Everything))
-        {
-            if (!LocalPaths.IsLink(child)) RemoveEmptyDirectories(child.FullName);
-        }
-
-        if (!info.EnumerateFileSystemInfos("*", LocalPaths.Everything).Any()) _fileSystem.DeleteDirectory(directory);
     }
 }

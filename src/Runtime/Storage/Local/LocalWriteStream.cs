@@ -33,10 +33,6 @@ public sealed class LocalWriteStream : StorageWriteStream
     /// <exception cref="CheckpointException">The target exists and overwriting was not allowed.</exception>
     public StorageObjectInfo Commit(CancellationToken cancellationToken = default) => CommitSynchronously(() => Publish(cancellationToken));
 
-    /// <summary>The error for a create-only write whose target exists (the wording of <see cref="AtomicFile"/>).</summary>
-    internal static CheckpointException AlreadyExists(string path) =>
-        new($"Checkpoint already exists: {path} (pass overwrite: true to replace it).");
-
     /// <inheritdoc />
     protected override void WriteCore(ReadOnlySpan<byte> buffer)
     {

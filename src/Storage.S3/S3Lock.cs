@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 
 namespace Checkpoint.Storage.S3;
@@ -95,28 +94,41 @@ internal sealed class S3Lock : LeasedStorageLock
             ["expires"] = (DateTimeOffset.UtcNow + duration).ToString("O", CultureInfo.InvariantCulture),
         });
 
+    // A lock object being renewed changes between the HEAD and the GET of a read: read again, a few times.
     private static async Task<(string Owner, bool Expired, string ETag)?> ReadAsync(S3Storage storage, string name, string location, CancellationToken cancellationToken)
     {
-        var info = await storage.GetInfoAsync(name, cancellationToken).ConfigureAwait(false);
-        if (info is null) return null;
-        if (info.Length > MaxLockBytes) throw NotALock(location);
-        var bytes = new byte[info.Length];
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await storage.ReadRangeAsync(name, 0, bytes, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is CheckpointNotFoundException or CheckpointException)
-        {
-            return null; // released (or replaced) between the two requests
-        }
+            var info = await storage.GetInfoAsync(name, cancellationToken).ConfigureAwait(false);
+            if (info is null) return null;
+            if (info.Length > MaxLockBytes) throw NotALock(location);
+            var bytes = new byte[info.Length];
+            try
+            {
+                await storage.ReadRangeAsync(name, 0, bytes, cancellationToken).ConfigureAwait(false);
+            }
+            catch (CheckpointNotFoundException)
+            {
+                return null; // released between the two requests
+            }
+            catch (CheckpointException) when (attempt < 5)
+            {
+                continue; // replaced (renewed or taken over) between the two requests
+            }
 
+            return Parse(bytes, location, info.Version!);
+        }
+    }
+
+    private static (string Owner, bool Expired, string ETag) Parse(byte[] bytes, string location, string etag)
+    {
         try
         {
             var fields = JsonSerializer.Deserialize<Dictionary<string, string>>(bytes);
             if (fields is null || !fields.TryGetValue("owner", out var owner) || !fields.TryGetValue("expires", out var expiresText)
                 || !DateTimeOffset.TryParse(expiresText, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var expires))
                 throw NotALock(location);
-            return (owner, expires < DateTimeOffset.UtcNow, info.Version!);
+            return (owner, expires < DateTimeOffset.UtcNow, etag);
         }
         catch (JsonException e)
         {

@@ -9,6 +9,9 @@ public sealed class S3rverFixture : IAsyncLifetime
     private EmulatorProcess? _s3rver;
     private AmazonS3Client? _client;
 
+    /// <summary>The client every storage of this fixture uses (tests watch its requests).</summary>
+    internal AmazonS3Client Client => _client!;
+
     public async Task InitializeAsync()
     {
         if (Node.Executable is null) return;

@@ -9,7 +9,7 @@ namespace Checkpoint.Storage;
 /// is first renamed to <c>.old-&lt;last segment&gt;-&lt;guid&gt;</c> (put back if the second rename fails) and
 /// deleted after the commit. These are the names and steps of the manager's step commit (docs/manager.md).
 /// </summary>
-public sealed class LocalStagedPrefix : StagedPrefix
+public sealed class LocalStagedPrefix : StagedPrefix, IDisposable
 {
     private readonly ILocalFileSystem _fileSystem;
     private readonly LocalFileStorage _staging;
@@ -40,6 +40,9 @@ public sealed class LocalStagedPrefix : StagedPrefix
     /// <summary>Writes the marker and publishes the prefix (synchronous form of <see cref="StagedPrefix.CommitAsync"/>).</summary>
     public void Commit(ReadOnlySpan<byte> marker, CancellationToken cancellationToken = default) =>
         CommitAsync(marker.ToArray(), cancellationToken).GetAwaiter().GetResult();
+
+    /// <summary>Abandons the staging unless it was committed or joined (synchronous form of <see cref="StagedPrefix.DisposeAsync"/>).</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     /// <inheritdoc />
     protected override Task<StorageWriteStream> CreateCoreAsync(string relativeName, StorageWriteOptions? options, CancellationToken cancellationToken) =>

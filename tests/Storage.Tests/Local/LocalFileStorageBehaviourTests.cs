@@ -1,3 +1,4 @@
+using Checkpoint.Runtime.Tests.Management;
 using Checkpoint.Storage.Tests.Contract;
 
 namespace Checkpoint.Storage.Tests.Local;

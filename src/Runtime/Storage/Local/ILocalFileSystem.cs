@@ -31,10 +31,14 @@ internal interface ILocalFileSystem
     void SyncDirectory(string path);
 }
 
-/// <summary>The real file system.</summary>
-internal sealed class PhysicalLocalFileSystem : ILocalFileSystem
+/// <summary>The real file system (the manager's <c>PhysicalManagerFileSystem</c> is this one too).</summary>
+internal class PhysicalLocalFileSystem : ILocalFileSystem
 {
     private const int BufferSize = 1 << 20;
+
+    protected PhysicalLocalFileSystem()
+    {
+    }
 
     public static PhysicalLocalFileSystem Instance { get; } = new();
 

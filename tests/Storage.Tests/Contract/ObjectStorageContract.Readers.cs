@@ -71,7 +71,7 @@ public abstract partial class ObjectStorageContract
     }
 
     [SkippableFact]
-    public async Task The_msgpack_reader_indexes_and_reads_a_checkpoint_through_a_storage_stream()
+    public async Task The_msgpack_reader_reads_a_checkpoint_through_a_seekable_storage_stream()
     {
         var storage = await NewStorageAsync();
         var weight = NdArray<float>.FromData(Enumerable.Range(0, 64 * 1024).Select(i => (float)Math.Sin(i)).ToArray(), [256, 256]);
@@ -87,17 +87,13 @@ public abstract partial class ObjectStorageContract
             return Task.CompletedTask;
         });
 
+        // Small buffered reads for the headers, ranged reads straight into the arrays for their bytes.
         await using var reader = await storage.OpenReaderAsync("step_1/model.msgpack");
-        using var stream = new StorageReadStream(reader, leaveOpen: true);
-        var index = MsgPackReader.ReadIndex(stream, new MsgPackReadOptions { FileName = reader.Location });
-        Assert.True(index.TryGetPath("layer.weight", out var node));
-        var read = NdArray<float>.Zeros(256, 256);
-        MsgPackReader.ReadTensorData(stream, (TensorRef)node, System.Runtime.InteropServices.MemoryMarshal.AsBytes(read.AsSpan()), reader.Location);
-
-        Assert.Equal(weight.AsSpan().ToArray(), read.AsSpan().ToArray());
-        stream.Position = 0;
+        using var stream = new StorageReadStream(reader, bufferSize: 4096, leaveOpen: true);
         var tree = (StateDict)MsgPackReader.Read(stream);
-        var loadedBias = (NdArray<double>)((TensorNode)((StateDict)tree["layer"])["bias"]).Tensor;
-        Assert.Equal(bias.AsSpan().ToArray(), loadedBias.AsSpan().ToArray());
+
+        var loaded = (StateDict)tree["layer"];
+        Assert.Equal(weight.AsSpan().ToArray(), ((NdArray<float>)((TensorNode)loaded["weight"]).Tensor).AsSpan().ToArray());
+        Assert.Equal(bias.AsSpan().ToArray(), ((NdArray<double>)((TensorNode)loaded["bias"]).Tensor).AsSpan().ToArray());
     }
 }

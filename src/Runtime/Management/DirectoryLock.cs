@@ -1,65 +1,34 @@
-using System.Text;
+using System.Globalization;
+using Checkpoint.Storage;
 
 namespace Checkpoint.Management;
 
 /// <summary>
-/// The <c>.lock</c> file of a manager directory, held open with <see cref="FileShare.None"/> for the manager's
-/// lifetime (an OS lock, released by the kernel when the process dies, so a crash never leaves it stuck). The
-/// holder's PID is written to it and, because the lock itself forbids reading it on Unix, also to the unlocked
-/// <c>.lock.owner</c>, which the error message of a refused manager quotes.
+/// The <c>.lock</c> file of a manager directory: the local storage's lock (<see cref="LocalFileLock"/>, a file held
+/// open with <see cref="FileShare.None"/> for the manager's lifetime, released by the kernel when the process dies),
+/// with the holder's PID as its owner id, so a refused manager's error names the process (from <c>.lock.owner</c>).
 /// </summary>
 internal sealed class DirectoryLock : IDisposable
 {
-    private readonly FileStream _stream;
+    private readonly LocalFileLock _lock;
 
-    private DirectoryLock(FileStream stream) => _stream = stream;
+    private DirectoryLock(LocalFileLock held) => _lock = held;
 
     public static DirectoryLock Acquire(string directory)
     {
-        var path = Path.Combine(directory, StepNames.LockFile);
-        FileStream stream;
+        var pid = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
         try
         {
-            stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            return new DirectoryLock(new LocalFileStorage(directory).AcquireLock(StepNames.LockFile, new StorageLockOptions { OwnerId = pid }));
         }
-        catch (IOException e)
+        catch (StorageLockedException e)
         {
-            var holder = ReadHolder(Path.Combine(directory, StepNames.LockOwnerFile));
+            var holder = e.Holder is null ? " (holder's PID unknown)"
+                : int.TryParse(e.Holder, NumberStyles.None, CultureInfo.InvariantCulture, out var other) ? $" (process {other})" : $" ({e.Holder})";
             throw new CheckpointException(
-                $"Checkpoint directory {directory} is in use by another CheckpointManager{holder}; two managers must never write one directory (lock file {path}).", e);
-        }
-
-        try
-        {
-            var text = Encoding.UTF8.GetBytes($"{Environment.ProcessId}\n");
-            stream.SetLength(0);
-            stream.Write(text);
-            stream.Flush(flushToDisk: true);
-            File.WriteAllBytes(Path.Combine(directory, StepNames.LockOwnerFile), text);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // The PID is only informative; the open handle is the lock.
-        }
-
-        return new DirectoryLock(stream);
-    }
-
-    public void Dispose() => _stream.Dispose();
-
-    // Written by the holder right after it took the lock; the message says so when it cannot be read.
-    private static string ReadHolder(string path)
-    {
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var reader = new StreamReader(stream);
-            var text = reader.ReadLine()?.Trim();
-            return int.TryParse(text, out var pid) ? $" (process {pid})" : " (holder's PID unknown)";
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return " (holder's PID unreadable)";
+                $"Checkpoint directory {directory} is in use by another CheckpointManager{holder}; two managers must never write one directory (lock file {e.Location}).", e);
         }
     }
+
+    public void Dispose() => _lock.Dispose();
 }

@@ -1,32 +1,14 @@
+using Checkpoint.Storage;
+
 namespace Checkpoint.Management;
 
 /// <summary>
 /// Every file-system write the manager makes goes through this layer, so tests can make it fail (a full disk
-/// after N bytes) and check that nothing partial is left behind.
+/// after N bytes) and check that nothing partial is left behind. It is the local storage's layer
+/// (<see cref="ILocalFileSystem"/>), so the manager and <see cref="LocalFileStorage"/> fail and flush the same way.
 /// </summary>
-internal interface IManagerFileSystem
+internal interface IManagerFileSystem : ILocalFileSystem
 {
-    /// <summary>Creates a directory (and missing parents).</summary>
-    void CreateDirectory(string path);
-
-    /// <summary>Creates a new file for writing; fails if it exists.</summary>
-    Stream CreateFile(string path);
-
-    /// <summary>Flushes a stream from <see cref="CreateFile"/> to the disk (fsync).</summary>
-    void FlushToDisk(Stream stream);
-
     /// <summary>Renames a file, replacing the destination.</summary>
-    void MoveFile(string source, string destination);
-
-    /// <summary>Renames a directory; the destination must not exist.</summary>
-    void MoveDirectory(string source, string destination);
-
-    /// <summary>Deletes a file or a symbolic link (never its target).</summary>
-    void DeleteFile(string path);
-
-    /// <summary>Deletes an empty directory.</summary>
-    void DeleteDirectory(string path);
-
-    /// <summary>Flushes a directory's entries (the renames in it) to the disk.</summary>
-    void SyncDirectory(string path);
+    void MoveFile(string source, string destination) => MoveFile(source, destination, overwrite: true);
 }

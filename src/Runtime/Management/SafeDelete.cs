@@ -1,3 +1,5 @@
+using Checkpoint.Storage;
+
 namespace Checkpoint.Management;
 
 /// <summary>
@@ -7,20 +9,7 @@ namespace Checkpoint.Management;
 internal static class SafeDelete
 {
     /// <summary>Deletes <paramref name="path"/> (a directory tree, a file or a link).</summary>
-    public static void Tree(IManagerFileSystem fileSystem, string path)
-    {
-        var info = new DirectoryInfo(path);
-        if (info.LinkTarget is not null || !info.Exists)
-        {
-            // A link (to anything, anywhere) or a plain file: unlink this entry only.
-            if (info.LinkTarget is not null || File.Exists(path)) fileSystem.DeleteFile(path);
-            return;
-        }
-
-        foreach (var entry in Directory.EnumerateFileSystemEntries(path))
-            Tree(fileSystem, entry);
-        fileSystem.DeleteDirectory(path);
-    }
+    public static void Tree(IManagerFileSystem fileSystem, string path) => LocalPaths.DeleteTree(fileSystem, path);
 
     /// <summary>Like <see cref="Tree"/>, but reports failure instead of throwing (cleanup after another failure).</summary>
     public static bool TryTree(IManagerFileSystem fileSystem, string path)

@@ -19,6 +19,8 @@ internal sealed class FailingFileSystem(long budget) : IManagerFileSystem
 
     public void MoveFile(string source, string destination) => _real.MoveFile(source, destination);
 
+    public void MoveFile(string source, string destination, bool overwrite) => _real.MoveFile(source, destination, overwrite);
+
     public void MoveDirectory(string source, string destination) => _real.MoveDirectory(source, destination);
 
     public void DeleteFile(string path) => _real.DeleteFile(path);

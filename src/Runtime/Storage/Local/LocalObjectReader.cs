@@ -1,0 +1,62 @@
+using Microsoft.Win32.SafeHandles;
+
+namespace Checkpoint.Storage;
+
+/// <summary>Ranged reads of a local file through one open handle (positional reads, safe from several threads); it keeps reading the file it opened even if the object is replaced.</summary>
+internal sealed class LocalObjectReader : StorageObjectReader
+{
+    private readonly SafeFileHandle _handle;
+
+    private LocalObjectReader(string name, string path, SafeFileHandle handle)
+        : base(name, path, RandomAccess.GetLength(handle)) => _handle = handle;
+
+    public static LocalObjectReader Open(string name, string path, Func<Exception, Exception> notFound)
+    {
+        SafeFileHandle handle;
+        try
+        {
+            // Delete sharing lets a writer rename a new version over this one (Windows); this handle keeps the old file.
+            handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, FileOptions.RandomAccess);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException || (e is UnauthorizedAccessException && Directory.Exists(path)))
+        {
+            throw notFound(e);
+        }
+
+        try
+        {
+            return new LocalObjectReader(name, path, handle);
+        }
+        catch
+        {
+            handle.Dispose();
+            throw;
+        }
+    }
+
+    protected override async ValueTask ReadCoreAsync(long offset, Memory<byte> destination, CancellationToken cancellationToken)
+    {
+        ThrowIfClosed();
+        var done = 0;
+        while (done < destination.Length)
+        {
+            var read = await RandomAccess.ReadAsync(_handle, destination[done..], offset + done, cancellationToken).ConfigureAwait(false);
+            if (read <= 0) throw EndedEarly(offset + done);
+            done += read;
+        }
+    }
+
+    protected override void ReadCore(long offset, Span<byte> destination)
+    {
+        ThrowIfClosed();
+        var done = 0;
+        while (done < destination.Length)
+        {
+            var read = RandomAccess.Read(_handle, destination[done..], offset + done);
+            if (read <= 0) throw EndedEarly(offset + done);
+            done += read;
+        }
+    }
+
+    protected override void Close() => _handle.Dispose();
+}

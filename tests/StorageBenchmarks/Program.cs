@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Checkpoint.StorageBenchmarks.UploadBenchmarks).Assembly).Run(args);

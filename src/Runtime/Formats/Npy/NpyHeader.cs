@@ -40,15 +40,16 @@ internal sealed record NpyHeader(DType DType, bool BigEndian, bool FortranOrder,
     /// <exception cref="CheckpointFormatException">Not a .npy header, or one this library cannot read.</exception>
     public static NpyHeader Read(PositionedReader read, string? fileName, string path)
     {
+        // Read front to back only (never re-reading a byte): compressed npz members are read as a stream.
         Span<byte> prefix = stackalloc byte[12];
-        var got = read(0, prefix);
+        var got = read(0, prefix[..10]);
         if (got < 10 || !prefix[..6].SequenceEqual(Magic))
             throw Error("not a .npy array: it does not start with the magic string \\x93NUMPY", fileName, path, 0);
         int major = prefix[6], minor = prefix[7];
         if (major is < 1 or > 3 || minor != 0)
             throw Error($"unknown .npy format version {major}.{minor} (known: 1.0, 2.0, 3.0)", fileName, path, 6);
         var prefixLength = major == 1 ? 10 : 12;
-        if (got < prefixLength) throw Error("the file ends inside the header length", fileName, path, got);
+        if (major > 1 && read(10, prefix[10..12]) < 2) throw Error("the file ends inside the header length", fileName, path, 10);
         long headerLength = major == 1 ? BinaryPrimitives.ReadUInt16LittleEndian(prefix[8..]) : BinaryPrimitives.ReadUInt32LittleEndian(prefix[8..]);
         if (headerLength > MaxHeaderLength)
             throw Error($"the header declares {headerLength} bytes, more than numpy's limit of {MaxHeaderLength}", fileName, path, 8);

@@ -24,7 +24,7 @@ internal static class ArrayChecks
         Assert.True(expected.GetProperty("sha256").GetString() == Sha256(node), $"{what}: the bytes differ from what Python wrote");
     }
 
-    /// <summary>The description Python prints for an array (see <see cref="PythonDescribe"/>).</summary>
+    /// <summary>A Python prelude defining <c>describe(a)</c>: the same description as <see cref="Matches"/> checks.</summary>
     public const string PythonDescribe = """
         import hashlib, json, sys
         import numpy as np
@@ -32,5 +32,6 @@ internal static class ArrayChecks
             a = np.asarray(a)
             le = np.ascontiguousarray(a.astype(a.dtype.newbyteorder('<')))
             return {"dtype": a.dtype.name, "shape": list(a.shape), "sha256": hashlib.sha256(le.tobytes()).hexdigest()}
+
         """;
 }

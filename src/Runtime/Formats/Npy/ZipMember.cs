@@ -43,6 +43,8 @@ internal sealed class ZipMember
     {
         lock (_gate)
         {
+            // The decompressor may hold the rest of a small member in its buffer: check the file is still open.
+            _source.EnsureOpen();
             if (position < _position) Restart();
             if (position > _position) Skip(position - _position);
             var read = position == _position ? ReadOn(destination) : 0;

@@ -37,7 +37,7 @@ internal sealed class RandomAccessSource : IDisposable
     {
         lock (_gate)
         {
-            if (_disposed) throw new CheckpointException($"{Name} was closed; open it again to read its arrays.");
+            EnsureOpen();
             try
             {
                 _stream.Position = Start + position;
@@ -67,6 +67,13 @@ internal sealed class RandomAccessSource : IDisposable
             throw new CheckpointFormatException(
                 $"the file ends {destination.Length - read} byte(s) before the end of {what} (is it truncated, or did it change since it was opened?)",
                 Name, pathInFile, position + read);
+    }
+
+    /// <summary>Throws when the file was closed, for readers that may serve bytes from their own buffers.</summary>
+    /// <exception cref="CheckpointException">The file was closed.</exception>
+    public void EnsureOpen()
+    {
+        if (_disposed) throw new CheckpointException($"{Name} was closed; open it again to read its arrays.");
     }
 
     public void Dispose()

@@ -39,34 +39,15 @@ public sealed class NpyFile : IDisposable
     /// <param name="options">The file name for messages.</param>
     /// <param name="leaveOpen">Whether <see cref="Dispose"/> leaves the stream open.</param>
     /// <exception cref="CheckpointFormatException">Not a .npy array this library can read.</exception>
-    public static NpyFile Open(Stream stream, ArrayFileReadOptions? options = null, bool leaveOpen = false)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        var source = SourceFor(stream, options, leaveOpen);
-        try
+    public static NpyFile Open(Stream stream, ArrayFileReadOptions? options = null, bool leaveOpen = false) =>
+        RandomAccessSource.Parse(stream, options, leaveOpen, source =>
         {
-            var fileName = source.Name;
-            var header = NpyHeader.Read(source.ReadAt, fileName, "");
-            NpyArrays.CheckDataLength(header, source.Length - header.DataOffset, fileName, "");
+            var header = NpyHeader.Read(source.ReadAt, source.Name, "");
+            NpyArrays.CheckDataLength(header, source.Length - header.DataOffset, source.Name, "");
             var stored = new FileRangeData(source, header.DataOffset, header.DataLength, "");
             return new NpyFile(source, NpyArrays.Leaf(header, stored));
-        }
-        catch
-        {
-            source.Dispose();
-            throw;
-        }
-    }
+        });
 
     /// <summary>Closes the file (and the stream, unless it was opened with leaveOpen).</summary>
     public void Dispose() => _source.Dispose();
-
-    internal static RandomAccessSource SourceFor(Stream stream, ArrayFileReadOptions? options, bool leaveOpen)
-    {
-        var name = options?.FileName ?? (stream as FileStream)?.Name ?? "<stream>";
-        if (stream.CanSeek) return new RandomAccessSource(stream, name, ownsStream: !leaveOpen);
-        var copy = SeekableCopy.From(stream, CancellationToken.None);
-        if (!leaveOpen) stream.Dispose();
-        return new RandomAccessSource(copy, name, ownsStream: true);
-    }
 }

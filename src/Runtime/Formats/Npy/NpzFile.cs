@@ -46,12 +46,8 @@ public sealed class NpzFile : IDisposable
     /// <param name="options">The file name for messages and how names map to paths.</param>
     /// <param name="leaveOpen">Whether <see cref="Dispose"/> leaves the stream open.</param>
     /// <exception cref="CheckpointFormatException">Not an npz archive this library can read.</exception>
-    public static NpzFile Open(Stream stream, ArrayFileReadOptions? options = null, bool leaveOpen = false)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        options ??= ArrayFileReadOptions.Default;
-        var source = NpyFile.SourceFor(stream, options, leaveOpen);
-        try
+    public static NpzFile Open(Stream stream, ArrayFileReadOptions? options = null, bool leaveOpen = false) =>
+        RandomAccessSource.Parse(stream, options, leaveOpen, source =>
         {
             var named = new List<KeyValuePair<string, StateNode>>();
             foreach (var entry in ZipDirectory.Read(source))
@@ -67,15 +63,9 @@ public sealed class NpzFile : IDisposable
                 named.Add(new KeyValuePair<string, StateNode>(key, NpyArrays.Leaf(header, stored)));
             }
 
-            var root = DottedNames.Nest(named, options.KeepDottedNames, source.Name);
+            var root = DottedNames.Nest(named, options?.KeepDottedNames ?? false, source.Name);
             return new NpzFile(source, root, named.Select(n => n.Key).ToArray());
-        }
-        catch
-        {
-            source.Dispose();
-            throw;
-        }
-    }
+        });
 
     /// <summary>Closes the file (and the stream, unless it was opened with leaveOpen).</summary>
     public void Dispose() => _source.Dispose();

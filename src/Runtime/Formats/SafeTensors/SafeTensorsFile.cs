@@ -1,5 +1,3 @@
-using Checkpoint.Formats.Npy;
-
 namespace Checkpoint.Formats.SafeTensors;
 
 /// <summary>
@@ -51,26 +49,16 @@ public sealed class SafeTensorsFile : IDisposable
     /// <param name="options">The file name for messages and how names map to paths.</param>
     /// <param name="leaveOpen">Whether <see cref="Dispose"/> leaves the stream open.</param>
     /// <exception cref="CheckpointFormatException">The data breaks a rule of the format.</exception>
-    public static SafeTensorsFile Open(Stream stream, ArrayFileReadOptions? options = null, bool leaveOpen = false)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        options ??= ArrayFileReadOptions.Default;
-        var source = NpyFile.SourceFor(stream, options, leaveOpen);
-        try
+    public static SafeTensorsFile Open(Stream stream, ArrayFileReadOptions? options = null, bool leaveOpen = false) =>
+        RandomAccessSource.Parse(stream, options, leaveOpen, source =>
         {
             var header = SafeTensorsHeader.Read(source);
             var named = header.Entries.Select(entry => new KeyValuePair<string, StateNode>(
                 entry.Name,
                 new TensorNode(entry.DType, entry.Shape, new FileRangeData(source, header.DataStart + entry.Begin, entry.End - entry.Begin, entry.Name))));
-            var root = DottedNames.Nest(named, options.KeepDottedNames, source.Name);
+            var root = DottedNames.Nest(named, options?.KeepDottedNames ?? false, source.Name);
             return new SafeTensorsFile(source, root, header.Entries.Select(e => e.Name).ToArray(), header.Metadata);
-        }
-        catch
-        {
-            source.Dispose();
-            throw;
-        }
-    }
+        });
 
     /// <summary>Closes the file (and the stream, unless it was opened with leaveOpen).</summary>
     public void Dispose() => _source.Dispose();

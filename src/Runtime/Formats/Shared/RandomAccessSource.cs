@@ -31,6 +31,38 @@ internal sealed class RandomAccessSource : IDisposable
     // Positions are relative to where the stream was when the source was made: a format starts there.
     private long Start { get; }
 
+    /// <summary>
+    /// Opens <paramref name="stream"/> as a source and parses it with <paramref name="parse"/>, closing the source if
+    /// parsing fails. A stream that cannot seek is first read to its end into memory (the one reader of each format
+    /// works on seekable input, so both kinds of stream are checked alike).
+    /// </summary>
+    public static T Parse<T>(Stream stream, ArrayFileReadOptions? options, bool leaveOpen, Func<RandomAccessSource, T> parse)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var name = options?.FileName ?? (stream as FileStream)?.Name ?? "<stream>";
+        RandomAccessSource source;
+        if (stream.CanSeek)
+        {
+            source = new RandomAccessSource(stream, name, ownsStream: !leaveOpen);
+        }
+        else
+        {
+            var copy = SeekableCopy.From(stream, CancellationToken.None);
+            if (!leaveOpen) stream.Dispose();
+            source = new RandomAccessSource(copy, name, ownsStream: true);
+        }
+
+        try
+        {
+            return parse(source);
+        }
+        catch
+        {
+            source.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Reads up to <c>destination.Length</c> bytes at <paramref name="position"/>; fewer only at the end of the stream.</summary>
     /// <exception cref="CheckpointException">The file was closed, or reading it failed.</exception>
     public int ReadAt(long position, Span<byte> destination)

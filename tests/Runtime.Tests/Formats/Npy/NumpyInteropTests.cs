@@ -20,22 +20,33 @@ public class NumpyInteropTests : IDisposable
     [MemberData(nameof(DTypes))]
     public void Every_dtype_loads_in_numpy_and_is_byte_for_byte_what_np_save_writes(DType dtype)
     {
-        foreach (var shape in new[] { new[] { 2, 3 }, [], [0, 4], [5] })
+        int[][] shapes = [[2, 3], [], [0, 4], [5]];
+        var paths = new List<string>();
+        foreach (var shape in shapes)
         {
-            var array = TestArrays.Make(dtype, shape);
-            var path = Path.Combine(_dir, $"{dtype}.npy");
-            NpyCheckpoint.Save(path, array);
-            var result = JsonDocument.Parse(PythonNumpy.Run(ArrayChecks.PythonDescribe + """
-                import io
-                a = np.load(sys.argv[1])
+            paths.Add(Path.Combine(_dir, $"{dtype}-{paths.Count}.npy"));
+            NpyCheckpoint.Save(paths[^1], TestArrays.Make(dtype, shape));
+        }
+
+        // One Python run for all shapes (starting numpy is the slow part).
+        var results = JsonDocument.Parse(PythonNumpy.Run(ArrayChecks.PythonDescribe + """
+            import io
+            results = []
+            for path in sys.argv[1:]:
+                a = np.load(path)
                 again = io.BytesIO()
                 np.save(again, a)
-                print(json.dumps({**describe(a), "same_as_np_save": again.getvalue() == open(sys.argv[1], "rb").read()}))
-                """, path)).RootElement;
+                results.append({**describe(a), "same_as_np_save": again.getvalue() == open(path, "rb").read()})
+            print(json.dumps(results))
+            """, [.. paths])).RootElement.EnumerateArray().ToList();
+
+        for (var i = 0; i < shapes.Length; i++)
+        {
+            var result = results[i];
             Assert.Equal(dtype.NumpyName(), result.GetProperty("dtype").GetString());
-            Assert.Equal(shape, result.GetProperty("shape").EnumerateArray().Select(d => d.GetInt32()));
-            Assert.Equal(ArrayChecks.Sha256(array), result.GetProperty("sha256").GetString());
-            Assert.True(result.GetProperty("same_as_np_save").GetBoolean(), $"{dtype}{TensorShape.Format(shape)}: np.save writes other bytes");
+            Assert.Equal(shapes[i], result.GetProperty("shape").EnumerateArray().Select(d => d.GetInt32()));
+            Assert.Equal(ArrayChecks.Sha256(TestArrays.Make(dtype, shapes[i])), result.GetProperty("sha256").GetString());
+            Assert.True(result.GetProperty("same_as_np_save").GetBoolean(), $"{dtype}{TensorShape.Format(shapes[i])}: np.save writes other bytes");
         }
     }
 

@@ -27,7 +27,7 @@ public class ArrayFormatsCorruptionTests
     };
 
     private static byte[] Bytes(string folder, string file) =>
-        folder == "numpy" ? NumpyFixtures.Bytes(file) : SafeTensorsFixtures.Bytes(file);
+        folder == "numpy" ? ArrayFixtures.Numpy.Bytes(file) : ArrayFixtures.SafeTensors.Bytes(file);
 
     private static void ReadAll(byte[] data, string file, bool seekable)
     {
@@ -125,7 +125,7 @@ public class ArrayFormatsCorruptionTests
     [Fact]
     public void A_member_that_declares_more_than_deflate_can_expand_is_refused_before_allocating()
     {
-        var bytes = NumpyFixtures.Bytes("savez_compressed.npz");
+        var bytes = ArrayFixtures.Numpy.Bytes("savez_compressed.npz");
         // Raise the uncompressed size of the first member in the central directory to 4 GiB - 2.
         var central = bytes.AsSpan().LastIndexOf("PK\u0001\u0002"u8);
         var first = bytes.AsSpan().IndexOf("PK\u0001\u0002"u8);

@@ -29,3 +29,13 @@ internal sealed class FixtureFolder(string name)
         return data;
     }
 }
+
+/// <summary>The fixture folders of the array formats.</summary>
+internal static class ArrayFixtures
+{
+    /// <summary>tests/Fixtures/numpy: files written by numpy.</summary>
+    public static FixtureFolder Numpy { get; } = new("numpy");
+
+    /// <summary>tests/Fixtures/safetensors: files written by an independent safetensors writer.</summary>
+    public static FixtureFolder SafeTensors { get; } = new("safetensors");
+}

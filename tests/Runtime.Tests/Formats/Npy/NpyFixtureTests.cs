@@ -6,31 +6,31 @@ namespace Checkpoint.Runtime.Tests.Formats.Npy;
 /// <summary>Reading .npy files written by numpy: every dtype, both byte orders, Fortran order, 0-d, empty, format versions 2.0 and 3.0.</summary>
 public class NpyFixtureTests
 {
-    public static TheoryData<string> Files => NumpyFixtures.Named(".npy");
+    public static TheoryData<string> Files => ArrayFixtures.Numpy.Named(".npy");
 
     [Theory]
     [MemberData(nameof(Files))]
     public void Opening_lazily_reads_what_numpy_wrote(string file)
     {
-        using var npy = NpyFile.Open(NumpyFixtures.PathOf(file));
+        using var npy = NpyFile.Open(ArrayFixtures.Numpy.PathOf(file));
         Assert.False(npy.Array.IsLoaded);
-        ArrayChecks.Matches(NumpyFixtures.Entry(file).GetProperty("array"), npy.Array, file);
+        ArrayChecks.Matches(ArrayFixtures.Numpy.Entry(file).GetProperty("array"), npy.Array, file);
     }
 
     [Theory]
     [MemberData(nameof(Files))]
     public void A_stream_that_cannot_seek_gives_the_same_array_in_memory(string file)
     {
-        var array = NpyReader.Read(new NonSeekableStream(new MemoryStream(NumpyFixtures.Bytes(file))), new ArrayFileReadOptions { FileName = file });
+        var array = NpyReader.Read(new NonSeekableStream(new MemoryStream(ArrayFixtures.Numpy.Bytes(file))), new ArrayFileReadOptions { FileName = file });
         Assert.Null(array.Data);
-        ArrayChecks.Matches(NumpyFixtures.Entry(file).GetProperty("array"), array, file);
+        ArrayChecks.Matches(ArrayFixtures.Numpy.Entry(file).GetProperty("array"), array, file);
     }
 
     [Theory]
     [MemberData(nameof(Files))]
     public void Reading_in_small_pieces_gives_the_same_bytes_as_reading_at_once(string file)
     {
-        using var npy = NpyFile.Open(NumpyFixtures.PathOf(file));
+        using var npy = NpyFile.Open(ArrayFixtures.Numpy.PathOf(file));
         var whole = npy.Array.Tensor.AsBytes().ToArray();
         var data = npy.Array.Data!;
         var pieces = new byte[data.ByteLength];
@@ -47,10 +47,10 @@ public class NpyFixtureTests
     public void The_facade_loads_into_memory_and_the_file_can_then_be_deleted()
     {
         var copy = Path.Combine(Directory.CreateTempSubdirectory("npy-").FullName, "a.npy");
-        File.Copy(NumpyFixtures.PathOf("fortran.npy"), copy);
+        File.Copy(ArrayFixtures.Numpy.PathOf("fortran.npy"), copy);
         var array = NpyCheckpoint.Load(copy);
         File.Delete(copy);
-        var expected = NumpyFixtures.Entry("fortran.npy").GetProperty("array");
+        var expected = ArrayFixtures.Numpy.Entry("fortran.npy").GetProperty("array");
         Assert.Equal(expected.GetProperty("sha256").GetString(), ArrayChecks.Sha256(array));
         Assert.Equal([2, 3, 4], array.Shape);
     }
@@ -59,7 +59,7 @@ public class NpyFixtureTests
     public void Reading_after_the_file_is_closed_is_a_clear_error()
     {
         TensorNode lazy;
-        using (var npy = NpyFile.Open(NumpyFixtures.PathOf("float32.npy"))) lazy = npy.Array;
+        using (var npy = NpyFile.Open(ArrayFixtures.Numpy.PathOf("float32.npy"))) lazy = npy.Array;
         var error = Assert.Throws<CheckpointException>(() => lazy.Tensor);
         Assert.Contains("float32.npy was closed", error.Message);
     }
@@ -67,7 +67,7 @@ public class NpyFixtureTests
     [Fact]
     public void Opening_reads_only_the_header()
     {
-        var bytes = NumpyFixtures.Bytes("float64.npy");
+        var bytes = ArrayFixtures.Numpy.Bytes("float64.npy");
         var counting = new CountingStream(new MemoryStream(bytes));
         using var npy = NpyFile.Open(counting);
         Assert.True(counting.BytesRead <= 128, $"opening read {counting.BytesRead} bytes");

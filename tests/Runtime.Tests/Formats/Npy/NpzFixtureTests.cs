@@ -6,14 +6,14 @@ namespace Checkpoint.Runtime.Tests.Formats.Npy;
 /// <summary>Reading np.savez and np.savez_compressed archives written by numpy.</summary>
 public class NpzFixtureTests
 {
-    public static TheoryData<string> Files => NumpyFixtures.Named(".npz");
+    public static TheoryData<string> Files => ArrayFixtures.Numpy.Named(".npz");
 
     [Theory]
     [MemberData(nameof(Files))]
     public void Every_array_is_what_numpy_reads_and_names_keep_numpy_order(string file)
     {
-        var expected = NumpyFixtures.Entry(file);
-        using var npz = NpzFile.Open(NumpyFixtures.PathOf(file));
+        var expected = ArrayFixtures.Numpy.Entry(file);
+        using var npz = NpzFile.Open(ArrayFixtures.Numpy.PathOf(file));
         Assert.Equal(expected.GetProperty("names").EnumerateArray().Select(n => n.GetString()), npz.Names);
         foreach (var array in expected.GetProperty("arrays").EnumerateObject())
         {
@@ -27,7 +27,7 @@ public class NpzFixtureTests
     [MemberData(nameof(Files))]
     public void Dotted_names_nest_and_positional_names_stay(string file)
     {
-        var tree = NpzCheckpoint.Load(NumpyFixtures.PathOf(file));
+        var tree = NpzCheckpoint.Load(ArrayFixtures.Numpy.PathOf(file));
         Assert.Equal(["encoder", "decoder", "step", "empty", "mask", "big", "fortran", "z", "arr_0", "arr_1"], tree.Keys);
         var encoder = Assert.IsType<StateDict>(tree["encoder"]);
         Assert.Equal(["weight", "bias"], encoder.Keys);
@@ -38,16 +38,16 @@ public class NpzFixtureTests
     [MemberData(nameof(Files))]
     public void Keeping_dotted_names_gives_the_names_as_keys(string file)
     {
-        var tree = NpzCheckpoint.Load(NumpyFixtures.PathOf(file), new ArrayFileReadOptions { KeepDottedNames = true });
-        Assert.Equal(NumpyFixtures.Entry(file).GetProperty("names").EnumerateArray().Select(n => n.GetString()), tree.Keys);
+        var tree = NpzCheckpoint.Load(ArrayFixtures.Numpy.PathOf(file), new ArrayFileReadOptions { KeepDottedNames = true });
+        Assert.Equal(ArrayFixtures.Numpy.Entry(file).GetProperty("names").EnumerateArray().Select(n => n.GetString()), tree.Keys);
     }
 
     [Theory]
     [MemberData(nameof(Files))]
     public void A_stream_that_cannot_seek_gives_the_same_arrays_in_memory(string file)
     {
-        var tree = NpzReader.Read(new NonSeekableStream(new MemoryStream(NumpyFixtures.Bytes(file))));
-        foreach (var array in NumpyFixtures.Entry(file).GetProperty("arrays").EnumerateObject())
+        var tree = NpzReader.Read(new NonSeekableStream(new MemoryStream(ArrayFixtures.Numpy.Bytes(file))));
+        foreach (var array in ArrayFixtures.Numpy.Entry(file).GetProperty("arrays").EnumerateObject())
         {
             var node = Assert.IsType<TensorNode>(tree.GetPath(array.Name));
             Assert.Null(node.Data);
@@ -59,8 +59,8 @@ public class NpzFixtureTests
     [MemberData(nameof(Files))]
     public void Arrays_read_in_any_order_and_in_pieces_are_still_right(string file)
     {
-        using var npz = NpzFile.Open(NumpyFixtures.PathOf(file));
-        foreach (var array in NumpyFixtures.Entry(file).GetProperty("arrays").EnumerateObject().Reverse())
+        using var npz = NpzFile.Open(ArrayFixtures.Numpy.PathOf(file));
+        foreach (var array in ArrayFixtures.Numpy.Entry(file).GetProperty("arrays").EnumerateObject().Reverse())
         {
             var data = Assert.IsType<TensorNode>(npz.Root.GetPath(array.Name)).Data!;
             var target = DTypes.CreateTensor(data.ByteLength == 0 ? DType.UInt8 : DType.UInt8, [(int)data.ByteLength]);
@@ -73,7 +73,7 @@ public class NpzFixtureTests
     [Fact]
     public void A_stored_member_is_read_from_its_range_of_the_file_without_reading_the_others()
     {
-        var bytes = NumpyFixtures.Bytes("savez.npz");
+        var bytes = ArrayFixtures.Numpy.Bytes("savez.npz");
         var counting = new CountingStream(new MemoryStream(bytes));
         using var npz = NpzFile.Open(counting);
         var afterOpen = counting.BytesRead;
@@ -85,7 +85,7 @@ public class NpzFixtureTests
     [Fact]
     public void A_corrupt_stored_member_fails_its_crc_check_when_read_whole()
     {
-        var bytes = NumpyFixtures.Bytes("savez.npz");
+        var bytes = ArrayFixtures.Numpy.Bytes("savez.npz");
         using (var clean = NpzFile.Open(new MemoryStream(bytes)))
         {
             // Flip one bit in the last byte of the 'decoder.weight' data: the values change, the structure does not.
@@ -108,7 +108,7 @@ public class NpzFixtureTests
     public void Reading_after_the_archive_is_closed_is_a_clear_error()
     {
         StateDict root;
-        using (var npz = NpzCheckpoint.Open(NumpyFixtures.PathOf("savez_compressed.npz"))) root = npz.Root;
+        using (var npz = NpzCheckpoint.Open(ArrayFixtures.Numpy.PathOf("savez_compressed.npz"))) root = npz.Root;
         var error = Assert.Throws<CheckpointException>(() => ((TensorNode)root["mask"]).Tensor);
         Assert.Contains("was closed", error.Message);
     }

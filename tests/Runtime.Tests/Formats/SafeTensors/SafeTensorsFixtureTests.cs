@@ -6,14 +6,14 @@ namespace Checkpoint.Runtime.Tests.Formats.SafeTensors;
 /// <summary>Reading safetensors files written by an independent writer (tests/Fixtures/safetensors/make_fixtures.py).</summary>
 public class SafeTensorsFixtureTests
 {
-    public static TheoryData<string> Files => SafeTensorsFixtures.Names();
+    public static TheoryData<string> Files => ArrayFixtures.SafeTensors.Named();
 
     [Theory]
     [MemberData(nameof(Files))]
     public void Opening_lazily_gives_every_tensor_and_the_metadata(string file)
     {
-        var expected = SafeTensorsFixtures.Entry(file);
-        using var st = SafeTensorsCheckpoint.Open(SafeTensorsFixtures.PathOf(file));
+        var expected = ArrayFixtures.SafeTensors.Entry(file);
+        using var st = SafeTensorsCheckpoint.Open(ArrayFixtures.SafeTensors.PathOf(file));
         var tensors = expected.GetProperty("tensors").EnumerateObject().ToList();
         Assert.Equal(tensors.Select(t => t.Name).Order(StringComparer.Ordinal), st.Names.Order(StringComparer.Ordinal));
         foreach (var tensor in tensors)
@@ -32,8 +32,8 @@ public class SafeTensorsFixtureTests
     [MemberData(nameof(Files))]
     public void A_stream_that_cannot_seek_gives_the_same_tensors_in_memory(string file)
     {
-        var tree = SafeTensorsReader.Read(new NonSeekableStream(new MemoryStream(SafeTensorsFixtures.Bytes(file))));
-        foreach (var tensor in SafeTensorsFixtures.Entry(file).GetProperty("tensors").EnumerateObject())
+        var tree = SafeTensorsReader.Read(new NonSeekableStream(new MemoryStream(ArrayFixtures.SafeTensors.Bytes(file))));
+        foreach (var tensor in ArrayFixtures.SafeTensors.Entry(file).GetProperty("tensors").EnumerateObject())
         {
             var node = Assert.IsType<TensorNode>(tree.GetPath(tensor.Name));
             Assert.Null(node.Data);
@@ -44,20 +44,20 @@ public class SafeTensorsFixtureTests
     [Fact]
     public void Names_nest_by_their_dots_in_the_order_of_the_data()
     {
-        var tree = SafeTensorsCheckpoint.Load(SafeTensorsFixtures.PathOf("model.safetensors"));
+        var tree = SafeTensorsCheckpoint.Load(ArrayFixtures.SafeTensors.PathOf("model.safetensors"));
         var model = Assert.IsType<StateDict>(tree["model"]);
         Assert.Equal(["step", "norm", "layers", "empty"], model.Keys);
         Assert.Equal(["1", "0"], Assert.IsType<StateDict>(model["layers"]).Keys);
         Assert.Equal(1234L, ((NdArray<long>)((TensorNode)model["step"]).Tensor).Data[0]);
 
-        var flat = SafeTensorsCheckpoint.Load(SafeTensorsFixtures.PathOf("model.safetensors"), new ArrayFileReadOptions { KeepDottedNames = true });
+        var flat = SafeTensorsCheckpoint.Load(ArrayFixtures.SafeTensors.PathOf("model.safetensors"), new ArrayFileReadOptions { KeepDottedNames = true });
         Assert.Contains("model.layers.1.weight", flat.Keys);
     }
 
     [Fact]
     public void Opening_reads_only_the_header_and_a_tensor_reads_only_its_range()
     {
-        var bytes = SafeTensorsFixtures.Bytes("model.safetensors");
+        var bytes = ArrayFixtures.SafeTensors.Bytes("model.safetensors");
         var headerLength = 8 + (int)BitConverter.ToUInt64(bytes);
         var counting = new CountingStream(new MemoryStream(bytes));
         using var st = SafeTensorsFile.Open(counting);
@@ -73,7 +73,7 @@ public class SafeTensorsFixtureTests
     public void Reading_after_the_file_is_closed_is_a_clear_error()
     {
         TensorNode node;
-        using (var st = SafeTensorsCheckpoint.Open(SafeTensorsFixtures.PathOf("model.safetensors"))) node = (TensorNode)st.Root.GetPath("model.norm.scale");
+        using (var st = SafeTensorsCheckpoint.Open(ArrayFixtures.SafeTensors.PathOf("model.safetensors"))) node = (TensorNode)st.Root.GetPath("model.norm.scale");
         var error = Assert.Throws<CheckpointException>(() => node.Tensor);
         Assert.Contains("model.safetensors was closed", error.Message);
     }

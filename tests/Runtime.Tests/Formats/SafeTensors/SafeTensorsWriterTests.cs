@@ -127,7 +127,7 @@ public class SafeTensorsWriterTests : IDisposable
     [Fact]
     public void Converting_an_npz_to_safetensors_streams_from_the_open_archive()
     {
-        var npz = NumpyFixtures.PathOf("savez_compressed.npz");
+        var npz = ArrayFixtures.Numpy.PathOf("savez_compressed.npz");
         var output = Path.Combine(_dir, "converted.safetensors");
         var progress = new List<long>();
         using (var archive = NpzCheckpoint.Open(npz))
@@ -138,7 +138,7 @@ public class SafeTensorsWriterTests : IDisposable
         }
 
         Assert.Equal(new FileInfo(output).Length, progress[^1]);
-        var expected = NumpyFixtures.Entry("savez_compressed.npz").GetProperty("arrays");
+        var expected = ArrayFixtures.Numpy.Entry("savez_compressed.npz").GetProperty("arrays");
         var back = SafeTensorsCheckpoint.Load(output);
         foreach (var (name, node) in back.Leaves())
             ArrayChecks.Matches(expected.GetProperty(name), (TensorNode)node, name);

@@ -70,6 +70,25 @@ public class NpzFixtureTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Arrays_of_one_open_archive_can_be_read_from_several_threads(string file)
+    {
+        var expected = ArrayFixtures.Numpy.Entry(file).GetProperty("arrays");
+        using var npz = NpzFile.Open(ArrayFixtures.Numpy.PathOf(file));
+        var names = expected.EnumerateObject().Select(a => a.Name).ToArray();
+        var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
+        Parallel.For(0, names.Length * 8, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
+        {
+            var name = names[i % names.Length];
+            var data = ((TensorNode)npz.Root.GetPath(name)).Data!;
+            var target = DTypes.CreateTensor(DType.UInt8, [(int)data.ByteLength]);
+            data.CopyTo(target);
+            if (ArrayChecks.Sha256(target) != expected.GetProperty(name).GetProperty("sha256").GetString()) failures.Add(name);
+        });
+        Assert.Empty(failures);
+    }
+
     [Fact]
     public void A_stored_member_is_read_from_its_range_of_the_file_without_reading_the_others()
     {

@@ -10,22 +10,11 @@ namespace Checkpoint.Runtime.Tests.Management;
 /// </summary>
 public class FifoTests
 {
-    private static TempDirectory TwoSteps()
-    {
-        var dir = new TempDirectory();
-        using var manager = new CheckpointManager(dir.Path);
-        manager.Save(1, new FilledModel(16).Fill(1));
-        manager.Save(2, new FilledModel(16).Fill(2));
-        return dir;
-    }
-
     [Fact]
     public void AFifoNamedManifestDoesNotBlockOpeningOrRestoring()
     {
         using var dir = TwoSteps();
-        var fifo = Path.Combine(StepDir(dir.Path, 2), "manifest.json");
-        File.Delete(fifo);
-        MakeFifo(fifo);
+        var fifo = ReplaceWithFifo(Path.Combine(StepDir(dir.Path, 2), "manifest.json"));
 
         var (steps, result, model) = Bounded(() =>
         {
@@ -47,9 +36,7 @@ public class FifoTests
     public void AFifoNamedManifestDoesNotBlockVerifyDirectory()
     {
         using var dir = TwoSteps();
-        var fifo = Path.Combine(StepDir(dir.Path, 2), "manifest.json");
-        File.Delete(fifo);
-        MakeFifo(fifo);
+        var fifo = ReplaceWithFifo(Path.Combine(StepDir(dir.Path, 2), "manifest.json"));
 
         var results = Bounded(() => CheckpointManager.VerifyDirectory(dir.Path), fifo);
 

@@ -13,6 +13,24 @@ internal static class HostileEntries
     /// <summary>How long an operation on a directory may take before it counts as hung (generous: the machine is shared).</summary>
     public static readonly TimeSpan HangLimit = TimeSpan.FromSeconds(20);
 
+    /// <summary>A manager directory with steps 1 and 2, each a 16-element <see cref="FilledModel"/> filled with its step.</summary>
+    public static TempDirectory TwoSteps()
+    {
+        var dir = new TempDirectory();
+        using var manager = new CheckpointManager(dir.Path);
+        manager.Save(1, new FilledModel(16).Fill(1));
+        manager.Save(2, new FilledModel(16).Fill(2));
+        return dir;
+    }
+
+    /// <summary>Deletes the file <paramref name="path"/> and puts a FIFO in its place; returns the path.</summary>
+    public static string ReplaceWithFifo(string path)
+    {
+        File.Delete(path);
+        MakeFifo(path);
+        return path;
+    }
+
     /// <summary>Creates a real FIFO (named pipe) with mkfifo.</summary>
     public static void MakeFifo(string path)
     {

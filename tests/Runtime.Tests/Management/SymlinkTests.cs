@@ -10,15 +10,6 @@ namespace Checkpoint.Runtime.Tests.Management;
 /// </summary>
 public class SymlinkTests
 {
-    private static TempDirectory TwoSteps()
-    {
-        var dir = new TempDirectory();
-        using var manager = new CheckpointManager(dir.Path);
-        manager.Save(1, new FilledModel(16).Fill(1));
-        manager.Save(2, new FilledModel(16).Fill(2));
-        return dir;
-    }
-
     [Fact]
     public void ADataFileLinkedOutsideIsNotFollowedEvenWhenTheManifestMatches()
     {

@@ -2,7 +2,9 @@ namespace Checkpoint.Management;
 
 /// <summary>
 /// Every file-system write the manager makes goes through this layer, so tests can make it fail (a full disk
-/// after N bytes) and check that nothing partial is left behind.
+/// after N bytes) and check that nothing partial is left behind. The one exception is the empty <c>.lock</c>,
+/// which <see cref="DirectoryLock"/> creates exclusively and never writes (reads go through
+/// <see cref="Storage.SafeFile"/>).
 /// </summary>
 internal interface IManagerFileSystem
 {

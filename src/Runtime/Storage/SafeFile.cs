@@ -126,7 +126,13 @@ internal static class SafeFile
             return;
         }
 
-        // Without statx: a directory says so; FIFOs, sockets and terminals cannot seek, so their length is unknown.
+        RequireRegularFileWithoutStatx(handle, path);
+    }
+
+    /// <summary>The check where <c>statx</c> is missing (macOS, the BSDs, Windows); internal so Linux tests exercise it too.</summary>
+    internal static void RequireRegularFileWithoutStatx(SafeFileHandle handle, string path)
+    {
+        // A directory says so; FIFOs, sockets and terminals cannot seek, so their length is unknown.
         if ((File.GetAttributes(handle) & FileAttributes.Directory) != 0) throw new UnsafeFileException(path, Describe(UnixFiles.Directory));
         try
         {

@@ -110,4 +110,22 @@ public class SafeFileTests
         Assert.Throws<UnsafeFileException>(() => SafeFile.TryLock(path));
         Assert.False(File.Exists(dir.Combine("elsewhere")));
     }
+
+    [Fact]
+    public void WithoutStatxFifosAndDirectoriesAreStillRefused()
+    {
+        using var dir = new TempDirectory();
+        var fifo = dir.Combine("pipe");
+        HostileEntries.MakeFifo(fifo);
+        var file = dir.Combine("file");
+        File.WriteAllBytes(file, [1]);
+
+        // Opened non-blocking as SafeFile opens them, then checked the way platforms without statx check them.
+        using (var handle = UnixFiles.Open(fifo, followLinks: false)!)
+            Assert.Contains("cannot seek", Assert.Throws<UnsafeFileException>(() => SafeFile.RequireRegularFileWithoutStatx(handle, fifo)).Message);
+        using (var handle = UnixFiles.Open(dir.Path, followLinks: false)!)
+            Assert.Contains("directory", Assert.Throws<UnsafeFileException>(() => SafeFile.RequireRegularFileWithoutStatx(handle, dir.Path)).Message);
+        using (var handle = UnixFiles.Open(file, followLinks: false)!)
+            SafeFile.RequireRegularFileWithoutStatx(handle, file);
+    }
 }

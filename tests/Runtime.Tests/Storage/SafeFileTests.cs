@@ -17,6 +17,9 @@ public class SafeFileTests
 
         Assert.Equal(1234, RandomAccess.GetLength(handle));
         Assert.Equal(1234, SafeFile.TryReadAllBytes(path, 4096)!.Length);
+        using var stream = SafeFile.OpenReadStream(path);
+        Assert.Equal(1234, stream.Length);
+        Assert.Equal(1234, stream.Read(new byte[2000]));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Checkpoint.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Checkpoint.Management;
@@ -27,6 +28,10 @@ public sealed partial class CheckpointManager
             else if (StepNames.ParseStep(name) is { } step)
             {
                 changed |= Load(step, entry);
+            }
+            else if (DirectoryLock.IsOwnerTemporary(name))
+            {
+                changed |= Remove(entry, "an unfinished record of the lock holder");
             }
         }
 
@@ -60,7 +65,8 @@ public sealed partial class CheckpointManager
             return false;
         }
 
-        if (!File.Exists(Path.Combine(path, StepNames.ManifestFile)))
+        // Anything named manifest.json (a FIFO, a link) makes the step damaged, not absent: it is kept and reported.
+        if (!SafeFile.EntryExists(Path.Combine(path, StepNames.ManifestFile)))
             return Remove(path, $"step {step}, which has no committed manifest");
 
         var manifest = StepVerifier.ReadManifest(path, step, out var problem);

@@ -1,3 +1,5 @@
+using Checkpoint.Storage;
+
 namespace Checkpoint.Management;
 
 public sealed partial class CheckpointManager
@@ -8,7 +10,7 @@ public sealed partial class CheckpointManager
     {
         ThrowIfDisposed();
         var path = GetStepDirectory(step);
-        if (!Directory.Exists(path)) throw new CheckpointNotFoundException(path);
+        if (!SafeFile.EntryExists(path)) throw new CheckpointNotFoundException(path);
         return StepVerifier.Verify(path, step, checkData: true, cancellationToken);
     }
 
@@ -33,12 +35,6 @@ public sealed partial class CheckpointManager
         foreach (var entry in Directory.EnumerateDirectories(full))
         {
             if (StepNames.ParseStep(Path.GetFileName(entry)) is not { } step) continue;
-            if (new DirectoryInfo(entry).LinkTarget is not null)
-            {
-                results.Add(new StepVerification(step, entry, null, ["the step is a symbolic link; the manager never follows links"]));
-                continue;
-            }
-
             results.Add(StepVerifier.Verify(entry, step, checkData: true, cancellationToken));
         }
 

@@ -28,7 +28,10 @@ public sealed partial class CheckpointManager : IDisposable, IAsyncDisposable
     /// Opens (creating if needed) the manager directory <paramref name="directory"/>, locks it, and cleans up
     /// what interrupted saves left there (staging directories, steps without a committed manifest).
     /// </summary>
-    /// <exception cref="CheckpointException">Another manager holds the directory (the message names it and, if known, that process), or the path is a file.</exception>
+    /// <exception cref="CheckpointException">
+    /// Another manager holds the directory (the message names it and, if known, that process), the path is a
+    /// file, or its <c>.lock</c> is a symbolic link or not a regular file (never written through).
+    /// </exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public CheckpointManager(string directory, CheckpointManagerOptions? options = null)
     {
@@ -40,7 +43,7 @@ public sealed partial class CheckpointManager : IDisposable, IAsyncDisposable
         _logger = Options.Logger;
         if (File.Exists(DirectoryPath)) throw new CheckpointException($"Checkpoint directory {DirectoryPath} is a file, not a directory.");
         _fileSystem.CreateDirectory(DirectoryPath);
-        _lock = DirectoryLock.Acquire(DirectoryPath);
+        _lock = DirectoryLock.Acquire(DirectoryPath, _fileSystem, _logger);
         try
         {
             Recover();
@@ -101,7 +104,10 @@ public sealed partial class CheckpointManager : IDisposable, IAsyncDisposable
     /// <summary>Whether <paramref name="step"/> is due for a save: non-negative and divisible by <see cref="CheckpointManagerOptions.SaveInterval"/>.</summary>
     public bool ShouldSave(long step) => step >= 0 && step % Options.SaveInterval == 0;
 
-    /// <summary>Waits for a background save in flight, then releases the directory lock; rethrows that save's failure.</summary>
+    /// <summary>
+    /// Waits for a background save in flight, then releases the directory lock; rethrows that save's failure
+    /// unless an earlier call already did. Releasing the lock never throws (a failure there is logged).
+    /// </summary>
     public void Dispose()
     {
         if (_disposed) return;
@@ -116,7 +122,7 @@ public sealed partial class CheckpointManager : IDisposable, IAsyncDisposable
         }
     }
 
-    /// <summary>Waits for a background save in flight without blocking, then releases the directory lock; rethrows that save's failure.</summary>
+    /// <summary>Waits for a background save in flight without blocking, then releases the directory lock; otherwise as <see cref="Dispose"/>.</summary>
     public async ValueTask DisposeAsync()
     {
         if (_disposed) return;

@@ -6,6 +6,8 @@ namespace Checkpoint.Management;
 /// Every file-system write the manager makes goes through this layer, so tests can make it fail (a full disk
 /// after N bytes) and check that nothing partial is left behind. It is the local storage's layer
 /// (<see cref="ILocalFileSystem"/>), so the manager and <see cref="LocalFileStorage"/> fail and flush the same way.
+/// The one exception is the empty <c>.lock</c>, which <see cref="DirectoryLock"/> creates exclusively and never
+/// writes (reads go through <see cref="Storage.SafeFile"/>).
 /// </summary>
 internal interface IManagerFileSystem : ILocalFileSystem
 {

@@ -1,3 +1,5 @@
+using Checkpoint.Storage;
+
 namespace Checkpoint.Management;
 
 /// <summary>Reads a step's manifest and checks its data files against it.</summary>
@@ -12,20 +14,15 @@ internal static class StepVerifier
         problem = null;
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
+            // Opened without following links and only as a regular file (a FIFO would block a plain read forever).
+            var bytes = SafeFile.TryReadAllBytes(path, MaxManifestBytes);
+            if (bytes is null)
             {
                 problem = $"{StepNames.ManifestFile} is missing (the step was never committed)";
                 return null;
             }
 
-            if (info.Length > MaxManifestBytes)
-            {
-                problem = $"{StepNames.ManifestFile} is {info.Length} bytes, too large to be a manifest";
-                return null;
-            }
-
-            var manifest = ManifestSerializer.Parse(File.ReadAllBytes(path), path);
+            var manifest = ManifestSerializer.Parse(bytes, path);
             if (manifest.Step != step)
             {
                 problem = $"{StepNames.ManifestFile} is for step {manifest.Step}, but the directory is step {step}";
@@ -59,39 +56,41 @@ internal static class StepVerifier
     /// <summary>Checks the manifest and, when <paramref name="checkData"/>, every data file's size and XxHash128.</summary>
     public static StepVerification Verify(string stepDirectory, long step, bool checkData, CancellationToken cancellationToken)
     {
+        if (SafeFile.IsLink(stepDirectory))
+            return new StepVerification(step, stepDirectory, null, ["the step is a symbolic link; the manager never follows links"]);
         var manifest = ReadManifest(stepDirectory, step, out var manifestProblem);
         if (manifest is null) return new StepVerification(step, stepDirectory, null, [manifestProblem!]);
         var problems = new List<string>();
         foreach (var (name, expected) in manifest.Files)
         {
-            var path = Path.Combine(stepDirectory, name);
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                problems.Add($"{name} is missing");
-                continue;
-            }
-
-            if (info.Length != expected.Size)
-            {
-                problems.Add($"{name} is {info.Length} bytes, the manifest says {expected.Size} ({(info.Length < expected.Size ? "truncated" : "overwritten or appended to")})");
-                continue;
-            }
-
-            if (!checkData) continue;
-            try
-            {
-                var actual = FileChecksum.Compute(path, cancellationToken);
-                if (!string.Equals(actual.XxHash128, expected.XxHash128, StringComparison.OrdinalIgnoreCase))
-                    problems.Add($"{name} has checksum {actual.XxHash128}, the manifest says {expected.XxHash128} (the data is corrupt)");
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                problems.Add($"{name} cannot be read: {e.Message}");
-            }
+            if (VerifyFile(Path.Combine(stepDirectory, name), name, expected, checkData, cancellationToken) is { } problem)
+                problems.Add(problem);
         }
 
         return new StepVerification(step, stepDirectory, manifest, problems);
+    }
+
+    // Size and checksum are taken from one handle, opened as a regular file without following links, so what is
+    // checked is what is there (a link's own length, or a FIFO's zero, never passes for the data).
+    private static string? VerifyFile(string path, string name, ManifestFileEntry expected, bool checkData, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var file = SafeFile.TryOpenRead(path);
+            if (file is null) return $"{name} is missing";
+            var length = RandomAccess.GetLength(file);
+            if (length != expected.Size)
+                return $"{name} is {length} bytes, the manifest says {expected.Size} ({(length < expected.Size ? "truncated" : "overwritten or appended to")})";
+            if (!checkData) return null;
+            var actual = FileChecksum.Compute(file, cancellationToken);
+            return string.Equals(actual.XxHash128, expected.XxHash128, StringComparison.OrdinalIgnoreCase)
+                ? null
+                : $"{name} has checksum {actual.XxHash128}, the manifest says {expected.XxHash128} (the data is corrupt)";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"{name} cannot be read: {e.Message}";
+        }
     }
 
     private static bool IsPlainFileName(string name) =>

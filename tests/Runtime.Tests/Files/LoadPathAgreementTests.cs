@@ -100,7 +100,7 @@ public class LoadPathAgreementTests
             File.WriteAllBytes(model, bytes);
             var manifestPath = Path.Combine(step, "manifest.json");
             var manifest = ManifestSerializer.Parse(File.ReadAllBytes(manifestPath), manifestPath);
-            var files = new Dictionary<string, ManifestFileEntry>(manifest.Files) { ["model.msgpack"] = FileChecksum.Compute(model, CancellationToken.None) };
+            var files = new Dictionary<string, ManifestFileEntry>(manifest.Files) { ["model.msgpack"] = Checksum(model) };
             File.WriteAllBytes(manifestPath, ManifestSerializer.ToBytes(manifest with { Files = files }));
 
             using var manager = new CheckpointManager(_managerDirectory);
@@ -116,6 +116,12 @@ public class LoadPathAgreementTests
                     throw new CheckpointFormatException(e.Message, null, "", 0, e);
                 }
             });
+        }
+
+        private static ManifestFileEntry Checksum(string path)
+        {
+            using var handle = Checkpoint.Storage.SafeFile.OpenRead(path);
+            return FileChecksum.Compute(handle, CancellationToken.None);
         }
 
         private static string Outcome(Action load)

@@ -90,7 +90,9 @@ public sealed class LocalFileStorage : ObjectStorage
         var path = PathOf(name);
         try
         {
-            return Task.FromResult<Stream>(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1 << 16, FileOptions.Asynchronous));
+            // Never through a link, only a regular file (a FIFO would block): storage roots may be shared.
+            var handle = SafeFile.TryOpenRead(path) ?? throw new FileNotFoundException($"Could not find file '{path}'.", path);
+            return Task.FromResult<Stream>(new FileStream(handle, FileAccess.Read, 1 << 16));
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException || (e is UnauthorizedAccessException && Directory.Exists(path)))
         {

@@ -15,8 +15,9 @@ internal sealed class LocalObjectReader : StorageObjectReader
         SafeFileHandle handle;
         try
         {
-            // Delete sharing lets a writer rename a new version over this one (Windows); this handle keeps the old file.
-            handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, FileOptions.RandomAccess);
+            // Never through a link, only a regular file (a FIFO would block): storage roots may be shared. A writer
+            // renaming a new version over this one leaves this handle on the old file.
+            handle = SafeFile.TryOpenRead(path) ?? throw new FileNotFoundException($"Could not find file '{path}'.", path);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException || (e is UnauthorizedAccessException && Directory.Exists(path)))
         {

@@ -12,18 +12,18 @@ namespace Checkpoint;
 /// </summary>
 /// <remarks>
 /// Arrays can be read while the file is open; afterwards a lazy array that was never read throws a
-/// <see cref="CheckpointException"/>. <see cref="StateTree.Materialize"/> reads them all first if the tree must
+/// <see cref="CheckpointException"/>. <see cref="StateTree.Materialize(StateNode)"/> reads them all first if the tree must
 /// outlive the file. Reads are safe from several threads.
 /// </remarks>
 public sealed class CheckpointFile : IDisposable
 {
     private const int ParseBufferSize = 1 << 16;
 
-    private readonly FileStream _stream;
+    private readonly RandomAccessSource _source;
 
-    private CheckpointFile(FileStream stream, string fullPath, StateNode root)
+    private CheckpointFile(RandomAccessSource source, string fullPath, StateNode root)
     {
-        _stream = stream;
+        _source = source;
         FullPath = fullPath;
         Root = root;
     }
@@ -50,22 +50,22 @@ public sealed class CheckpointFile : IDisposable
     public static CheckpointFile Open(string path, LoadOptions? options = null, CancellationToken cancellationToken = default)
     {
         var stream = OpenRead(path, out var fullPath);
+        var source = new RandomAccessSource(stream, fullPath, ownsStream: true, start: 0);
         try
         {
             options = (options ?? LoadOptions.Default) with { SourceName = fullPath };
-            var bytes = new FileBytes(stream.SafeFileHandle, stream.Length, fullPath);
-            var root = MsgPackReader.Parse(stream, bytes, options, cancellationToken);
-            return new CheckpointFile(stream, fullPath, root);
+            var root = MsgPackReader.Parse(stream, source, options, cancellationToken);
+            return new CheckpointFile(source, fullPath, root);
         }
         catch
         {
-            stream.Dispose();
+            source.Dispose();
             throw;
         }
     }
 
     /// <summary>Closes the file; lazy arrays not yet read can no longer be.</summary>
-    public void Dispose() => _stream.Dispose();
+    public void Dispose() => _source.Dispose();
 
     /// <summary>Opens a checkpoint file for reading, with the errors users expect for missing files and temporary files.</summary>
     internal static FileStream OpenRead(string path, out string fullPath)
@@ -78,11 +78,17 @@ public sealed class CheckpointFile : IDisposable
             throw new CheckpointNotFoundException(fullPath, new FileNotFoundException($"{fullPath} is a directory, not a checkpoint file.", fullPath));
         try
         {
-            return new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, ParseBufferSize);
+            // A path the user named may be a link (their choice), but never a FIFO or device: that would block or
+            // read as something it is not.
+            return SafeFile.OpenReadStream(fullPath, followLinks: true, ParseBufferSize);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             throw new CheckpointNotFoundException(fullPath, e);
+        }
+        catch (UnsafeFileException e)
+        {
+            throw new CheckpointException($"{fullPath} is not a checkpoint file: {e.Message}", e);
         }
     }
 }

@@ -131,7 +131,7 @@ public static partial class MsgPackCheckpoint
     // stream of its own), else read as they pass.
     private static StateNode ParseStream(Stream source, LoadOptions options, CancellationToken cancellationToken) =>
         MsgPackReader.Parse(
-            source, source.CanSeek ? new StreamBytes(source, 0, source.Length, options.SourceName) : null, options, cancellationToken);
+            source, source.CanSeek ? new RandomAccessSource(source, options.SourceName ?? "the stream", ownsStream: false, start: 0) : null, options, cancellationToken);
 
     private static StateDict RootMapOfModel(StateNode root, string name) => root as StateDict
         ?? throw new CheckpointException($"Checkpoint {name} holds {Generated.TensorLoads.Describe(root)} at the root, not a map of model state.");

@@ -18,7 +18,7 @@ public static class NpyCheckpoint
     /// <returns>The full path written.</returns>
     /// <exception cref="CheckpointException">Not one numeric array (a map, a string, None), bfloat16, or the file exists and <paramref name="overwrite"/> is false.</exception>
     public static string Save(string path, object array, bool overwrite = true, IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
-        ArrayCheckpoints.Save(path, array, overwrite, (stream, root) => NpyWriter.Write(stream, root, progress, cancellationToken), cancellationToken);
+        ArrayCheckpoints.Save(path, array, overwrite, null, (stream, root) => NpyWriter.Write(stream, root, progress, cancellationToken), cancellationToken);
 
     /// <summary>Reads the array of a .npy file into memory (C order, little-endian, whatever order the file has).</summary>
     /// <exception cref="CheckpointNotFoundException">The file does not exist.</exception>

@@ -28,22 +28,22 @@ public static class NpzCheckpoint
     /// <param name="cancellationToken">Cancels the write; the previous file, if any, is kept.</param>
     /// <returns>The full path written.</returns>
     /// <exception cref="CheckpointException">The file exists and <paramref name="overwrite"/> is false, or a value cannot be saved.</exception>
-    public static string Save(string path, object tree, bool overwrite = true, NpzWriteOptions? options = null, CancellationToken cancellationToken = default) =>
-        ArrayCheckpoints.Save(path, tree, overwrite, (stream, root) => NpzWriter.Write(stream, root, options, cancellationToken), cancellationToken);
+    public static string Save(string path, object tree, bool overwrite = true, SaveOptions? options = null, CancellationToken cancellationToken = default) =>
+        ArrayCheckpoints.Save(path, tree, overwrite, options, (stream, root) => NpzWriter.Write(stream, root, options, cancellationToken), cancellationToken);
 
     /// <summary>Reads every array of an .npz file into memory (<c>dict(np.load(path))</c>, with dotted names nested).</summary>
     /// <exception cref="CheckpointNotFoundException">The file does not exist.</exception>
     /// <exception cref="CheckpointFormatException">The file is not an npz archive this library can read, or is corrupt.</exception>
-    public static StateDict Load(string path, ArrayFileReadOptions? options = null, CancellationToken cancellationToken = default)
+    public static StateDict Load(string path, LoadOptions? options = null, CancellationToken cancellationToken = default)
     {
         using var file = NpzFile.Open(path, options);
-        return Formats.Materialize.Tree(file.Root, cancellationToken);
+        return ArrayCheckpoints.Materialized(file.Root, cancellationToken);
     }
 
     /// <summary>Opens an .npz file lazily (<c>np.load(path)</c>): arrays are read when asked for, while the file is open.</summary>
     /// <exception cref="CheckpointNotFoundException">The file does not exist.</exception>
     /// <exception cref="CheckpointFormatException">The file is not an npz archive this library can read.</exception>
-    public static NpzFile Open(string path, ArrayFileReadOptions? options = null) => NpzFile.Open(path, options);
+    public static NpzFile Open(string path, LoadOptions? options = null) => NpzFile.Open(path, options);
 
     /// <summary>
     /// Loads an .npz file into a model with the semantics of <see cref="IStateful.LoadStateDict"/>: every entry is
@@ -58,6 +58,9 @@ public static class NpzCheckpoint
     /// <summary>Loads an .npz file into a model with full <see cref="LoadOptions"/>.</summary>
     /// <exception cref="CheckpointNotFoundException">The file does not exist.</exception>
     /// <exception cref="StateMismatchException">Problems were found under <see cref="Mismatch.Error"/>.</exception>
-    public static LoadReport Load(string path, IStateful model, LoadOptions options) =>
-        ArrayCheckpoints.LoadInto(model, options, p => Load(p), path);
+    public static LoadReport Load(string path, IStateful model, LoadOptions options, CancellationToken cancellationToken = default)
+    {
+        using var file = NpzFile.Open(path, options);
+        return ArrayCheckpoints.LoadInto(model, options, file.Root, file.Name, cancellationToken);
+    }
 }

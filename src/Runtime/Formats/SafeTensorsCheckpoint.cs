@@ -22,22 +22,22 @@ public static class SafeTensorsCheckpoint
     /// <param name="cancellationToken">Cancels the write; the previous file, if any, is kept.</param>
     /// <returns>The full path written.</returns>
     /// <exception cref="CheckpointException">The file exists and <paramref name="overwrite"/> is false, or a value cannot be saved.</exception>
-    public static string Save(string path, object tree, bool overwrite = true, SafeTensorsWriteOptions? options = null, CancellationToken cancellationToken = default) =>
-        ArrayCheckpoints.Save(path, tree, overwrite, (stream, root) => SafeTensorsWriter.Write(stream, root, options, cancellationToken), cancellationToken);
+    public static string Save(string path, object tree, bool overwrite = true, SaveOptions? options = null, CancellationToken cancellationToken = default) =>
+        ArrayCheckpoints.Save(path, tree, overwrite, options, (stream, root) => SafeTensorsWriter.Write(stream, root, options, cancellationToken), cancellationToken);
 
     /// <summary>Reads every tensor of a safetensors file into memory (<c>load_file(path)</c>, with dotted names nested).</summary>
     /// <exception cref="CheckpointNotFoundException">The file does not exist.</exception>
     /// <exception cref="CheckpointFormatException">The file breaks a rule of the format.</exception>
-    public static StateDict Load(string path, ArrayFileReadOptions? options = null, CancellationToken cancellationToken = default)
+    public static StateDict Load(string path, LoadOptions? options = null, CancellationToken cancellationToken = default)
     {
         using var file = SafeTensorsFile.Open(path, options);
-        return Formats.Materialize.Tree(file.Root, cancellationToken);
+        return ArrayCheckpoints.Materialized(file.Root, cancellationToken);
     }
 
     /// <summary>Opens a safetensors file lazily (<c>safe_open(path)</c>): the header and metadata now, tensors when asked for.</summary>
     /// <exception cref="CheckpointNotFoundException">The file does not exist.</exception>
     /// <exception cref="CheckpointFormatException">The file breaks a rule of the format.</exception>
-    public static SafeTensorsFile Open(string path, ArrayFileReadOptions? options = null) => SafeTensorsFile.Open(path, options);
+    public static SafeTensorsFile Open(string path, LoadOptions? options = null) => SafeTensorsFile.Open(path, options);
 
     /// <summary>
     /// Loads a safetensors file into a model with the semantics of <see cref="IStateful.LoadStateDict"/>: every
@@ -51,6 +51,9 @@ public static class SafeTensorsCheckpoint
     /// <summary>Loads a safetensors file into a model with full <see cref="LoadOptions"/>.</summary>
     /// <exception cref="CheckpointNotFoundException">The file does not exist.</exception>
     /// <exception cref="StateMismatchException">Problems were found under <see cref="Mismatch.Error"/>.</exception>
-    public static LoadReport Load(string path, IStateful model, LoadOptions options) =>
-        ArrayCheckpoints.LoadInto(model, options, p => Load(p), path);
+    public static LoadReport Load(string path, IStateful model, LoadOptions options, CancellationToken cancellationToken = default)
+    {
+        using var file = SafeTensorsFile.Open(path, options);
+        return ArrayCheckpoints.LoadInto(model, options, file.Root, file.Name, cancellationToken);
+    }
 }

@@ -47,4 +47,12 @@ public sealed record LoadOptions
 
     /// <summary>Receives the number of array bytes copied into the target so far, from time to time and at the end.</summary>
     public IProgress<long>? Progress { get; init; }
+
+    /// <summary>
+    /// For formats whose arrays have flat names (<c>.npz</c>, <c>.safetensors</c>): when false (the default), names
+    /// with dots become nested maps (<c>encoder.weight</c> is <c>encoder</c> → <c>weight</c>), the tree a model's
+    /// state dictionary has. When true, every name is one key of the root, as it is in the file: use it for files
+    /// whose names do not form a tree (both <c>a</c> and <c>a.b</c>).
+    /// </summary>
+    public bool KeepDottedNames { get; init; }
 }

@@ -22,6 +22,15 @@ public sealed record SaveOptions
     /// <summary>Receives the total number of bytes written so far, from time to time and once at the end.</summary>
     public IProgress<long>? Progress { get; init; }
 
+    /// <summary><c>.npz</c>: deflate every member, as <c>np.savez_compressed</c> does; false stores them as <c>np.savez</c> does.</summary>
+    public bool Compressed { get; init; }
+
+    /// <summary>
+    /// <c>.safetensors</c>: the <c>__metadata__</c> map (free-form strings, e.g. <c>{"format": "pt"}</c>), written in its
+    /// enumeration order; null writes none.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Metadata { get; init; }
+
     /// <summary>Where background saves log that they waited for the previous one, or failed; nothing is logged when null.</summary>
     public Microsoft.Extensions.Logging.ILogger? Logger { get; init; }
 

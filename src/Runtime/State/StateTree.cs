@@ -38,16 +38,21 @@ public static class StateTree
     /// Reads every lazy array of <paramref name="node"/> into memory (in place: the same nodes, now loaded), so the
     /// tree stays usable after the file it was read from is closed.
     /// </summary>
-    public static void Materialize(StateNode node)
+    public static void Materialize(StateNode node) => Materialize(node, CancellationToken.None);
+
+    /// <summary>As <see cref="Materialize(StateNode)"/>, checking <paramref name="cancellationToken"/> between arrays.</summary>
+    /// <exception cref="OperationCanceledException">Cancelled; the arrays read so far stay in memory.</exception>
+    public static void Materialize(StateNode node, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(node);
         switch (node)
         {
             case StateDict map:
-                for (var i = 0; i < map.Count; i++) Materialize(map.ValueAt(i));
+                for (var i = 0; i < map.Count; i++) Materialize(map.ValueAt(i), cancellationToken);
                 break;
-            case TensorNode { IsLoaded: false } tensor:
-                _ = tensor.Tensor;
+            case TensorNode { IsLoaded: false } lazy:
+                cancellationToken.ThrowIfCancellationRequested();
+                _ = lazy.Tensor;
                 break;
         }
     }

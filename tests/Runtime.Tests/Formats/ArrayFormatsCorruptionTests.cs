@@ -32,7 +32,7 @@ public class ArrayFormatsCorruptionTests
     private static void ReadAll(byte[] data, string file, bool seekable)
     {
         Stream stream = seekable ? new MemoryStream(data) : new NonSeekableStream(new MemoryStream(data));
-        var options = new ArrayFileReadOptions { FileName = file };
+        var options = new LoadOptions { SourceName = file };
         if (file.EndsWith(".npy", StringComparison.Ordinal))
         {
             using var npy = NpyFile.Open(stream, options);
@@ -131,7 +131,7 @@ public class ArrayFormatsCorruptionTests
         var first = bytes.AsSpan().IndexOf("PK\u0001\u0002"u8);
         Assert.True(first >= 0 && central >= first);
         BitConverter.TryWriteBytes(bytes.AsSpan(first + 24), uint.MaxValue - 1);
-        var error = Assert.Throws<CheckpointFormatException>(() => NpzReader.Read(new MemoryStream(bytes), new ArrayFileReadOptions { FileName = "bomb.npz" }));
+        var error = Assert.Throws<CheckpointFormatException>(() => NpzReader.Read(new MemoryStream(bytes), new LoadOptions { SourceName = "bomb.npz" }));
         Assert.Contains("cannot expand", error.Message);
     }
 }

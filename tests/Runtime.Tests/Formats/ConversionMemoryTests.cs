@@ -19,7 +19,7 @@ public class ConversionMemoryTests : IDisposable
         var npz = Path.Combine(_dir, "big.npz");
         var data = new float[Elements];
         for (var i = 0; i < data.Length; i++) data[i] = i % 1000 * 0.5f;
-        NpzCheckpoint.Save(npz, new StateDict { ["w"] = new TensorNode(new NdArray<float>(data, 4096, 2048)) }, options: new NpzWriteOptions { Compressed = compressed });
+        NpzCheckpoint.Save(npz, new StateDict { ["w"] = new TensorNode(new NdArray<float>(data, 4096, 2048)) }, options: new SaveOptions { Compressed = compressed });
 
         var safetensors = Path.Combine(_dir, "big.safetensors");
         long allocated;
@@ -36,7 +36,7 @@ public class ConversionMemoryTests : IDisposable
         using (var file = SafeTensorsCheckpoint.Open(safetensors))
         {
             var before = GC.GetAllocatedBytesForCurrentThread();
-            NpzCheckpoint.Save(again, file.Root, options: new NpzWriteOptions { Compressed = compressed });
+            NpzCheckpoint.Save(again, file.Root, options: new SaveOptions { Compressed = compressed });
             allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         }
 

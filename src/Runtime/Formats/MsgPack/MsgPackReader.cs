@@ -28,7 +28,7 @@ public static class MsgPackReader
         ArgumentNullException.ThrowIfNull(source);
         options ??= LoadOptions.Default;
         if (!source.CanSeek) return Parse(source, lazySource: null, options, cancellationToken);
-        var root = Parse(source, new StreamBytes(source, 0, source.Length, options.SourceName), options, cancellationToken);
+        var root = Parse(source, new RandomAccessSource(source, options.SourceName ?? "the stream", ownsStream: false, start: 0), options, cancellationToken);
         StateTree.Materialize(root);
         return root;
     }

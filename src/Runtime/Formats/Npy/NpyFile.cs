@@ -27,8 +27,8 @@ public sealed class NpyFile : IDisposable
     /// <exception cref="CheckpointFormatException">The file is not a .npy array this library can read.</exception>
     public static NpyFile Open(string path)
     {
-        var stream = FormatFiles.OpenRead(path, out var fullPath);
-        return Open(stream, new ArrayFileReadOptions { FileName = fullPath }, leaveOpen: false);
+        var stream = CheckpointFile.OpenRead(path, out var fullPath);
+        return Open(stream, new LoadOptions { SourceName = fullPath }, leaveOpen: false);
     }
 
     /// <summary>
@@ -39,7 +39,7 @@ public sealed class NpyFile : IDisposable
     /// <param name="options">The file name for messages.</param>
     /// <param name="leaveOpen">Whether <see cref="Dispose"/> leaves the stream open.</param>
     /// <exception cref="CheckpointFormatException">Not a .npy array this library can read.</exception>
-    public static NpyFile Open(Stream stream, ArrayFileReadOptions? options = null, bool leaveOpen = false) =>
+    public static NpyFile Open(Stream stream, LoadOptions? options = null, bool leaveOpen = false) =>
         RandomAccessSource.Parse(stream, options, leaveOpen, source =>
         {
             var header = NpyHeader.Read(source.ReadAt, source.Name, "");

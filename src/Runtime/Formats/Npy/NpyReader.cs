@@ -9,9 +9,10 @@ public static class NpyReader
 {
     /// <summary>Reads the array from the current position of <paramref name="source"/> to its end; the stream is left open.</summary>
     /// <exception cref="CheckpointFormatException">Not a .npy array this library can read, or truncated.</exception>
-    public static TensorNode Read(Stream source, ArrayFileReadOptions? options = null)
+    public static TensorNode Read(Stream source, LoadOptions? options = null)
     {
         using var file = NpyFile.Open(source, options, leaveOpen: true);
-        return Materialize.Leaf(file.Array);
+        StateTree.Materialize(file.Array);
+        return file.Array;
     }
 }

@@ -6,7 +6,7 @@ namespace Checkpoint.Formats.Npy;
 /// compressed member, only the first bytes are decompressed); array bytes are read when asked for: stored members
 /// straight from their range of the file, compressed ones by decompressing. Member names become paths: the
 /// <c>.npy</c> suffix is dropped and dots nest (<c>encoder.weight.npy</c> is <c>encoder</c> → <c>weight</c>), unless
-/// <see cref="ArrayFileReadOptions.KeepDottedNames"/>. Keep it open while reading arrays; after
+/// <see cref="LoadOptions.KeepDottedNames"/>. Keep it open while reading arrays; after
 /// <see cref="Dispose"/> reads throw a <see cref="CheckpointException"/>.
 /// </summary>
 public sealed class NpzFile : IDisposable
@@ -32,10 +32,10 @@ public sealed class NpzFile : IDisposable
     /// <summary>Opens an .npz file.</summary>
     /// <exception cref="CheckpointNotFoundException">The file does not exist.</exception>
     /// <exception cref="CheckpointFormatException">The file is not an npz archive this library can read.</exception>
-    public static NpzFile Open(string path, ArrayFileReadOptions? options = null)
+    public static NpzFile Open(string path, LoadOptions? options = null)
     {
-        var stream = FormatFiles.OpenRead(path, out var fullPath);
-        return Open(stream, (options ?? ArrayFileReadOptions.Default) with { FileName = fullPath }, leaveOpen: false);
+        var stream = CheckpointFile.OpenRead(path, out var fullPath);
+        return Open(stream, (options ?? LoadOptions.Default) with { SourceName = fullPath }, leaveOpen: false);
     }
 
     /// <summary>
@@ -46,7 +46,7 @@ public sealed class NpzFile : IDisposable
     /// <param name="options">The file name for messages and how names map to paths.</param>
     /// <param name="leaveOpen">Whether <see cref="Dispose"/> leaves the stream open.</param>
     /// <exception cref="CheckpointFormatException">Not an npz archive this library can read.</exception>
-    public static NpzFile Open(Stream stream, ArrayFileReadOptions? options = null, bool leaveOpen = false) =>
+    public static NpzFile Open(Stream stream, LoadOptions? options = null, bool leaveOpen = false) =>
         RandomAccessSource.Parse(stream, options, leaveOpen, source =>
         {
             var named = new List<KeyValuePair<string, StateNode>>();

@@ -9,9 +9,9 @@ public static class NpzReader
     /// <summary>Reads the archive from the current position of <paramref name="source"/> to its end; the stream is left open.</summary>
     /// <exception cref="CheckpointFormatException">Not an npz archive this library can read, or corrupt.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public static StateDict Read(Stream source, ArrayFileReadOptions? options = null, CancellationToken cancellationToken = default)
+    public static StateDict Read(Stream source, LoadOptions? options = null, CancellationToken cancellationToken = default)
     {
         using var file = NpzFile.Open(source, options, leaveOpen: true);
-        return Materialize.Tree(file.Root, cancellationToken);
+        return ArrayCheckpoints.Materialized(file.Root, cancellationToken);
     }
 }

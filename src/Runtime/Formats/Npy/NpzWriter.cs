@@ -17,12 +17,12 @@ public static class NpzWriter
     /// <param name="cancellationToken">Checked between pieces.</param>
     /// <exception cref="CheckpointException">A leaf the format cannot hold; nothing is written then.</exception>
     /// <exception cref="ArgumentException">The stream cannot seek.</exception>
-    public static void Write(Stream destination, StateNode tree, NpzWriteOptions? options = null, CancellationToken cancellationToken = default)
+    public static void Write(Stream destination, StateNode tree, SaveOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(destination);
         ArgumentNullException.ThrowIfNull(tree);
         if (!destination.CanSeek) throw new ArgumentException("Writing an npz archive needs a seekable stream.", nameof(destination));
-        options ??= NpzWriteOptions.Default;
+        options ??= SaveOptions.Default;
         if (tree is not StateDict root)
             throw new CheckpointException($"Cannot save {tree.Kind} as .npz: an npz archive holds named arrays, so the root must be a map (save one array as .npy).");
 

@@ -5,7 +5,7 @@ namespace Checkpoint.Formats.SafeTensors;
 /// its <c>__metadata__</c>. Opening reads only the header and checks every rule of the format against the file's
 /// length; tensor bytes are read from their range of the file when asked for (<see cref="TensorNode.Tensor"/>,
 /// <see cref="TensorNode.CopyTo"/>). Names with dots nest (<c>encoder.weight</c> is <c>encoder</c> → <c>weight</c>),
-/// unless <see cref="ArrayFileReadOptions.KeepDottedNames"/>. Keep it open while reading tensors; after
+/// unless <see cref="LoadOptions.KeepDottedNames"/>. Keep it open while reading tensors; after
 /// <see cref="Dispose"/> reads throw a <see cref="CheckpointException"/>.
 /// </summary>
 public sealed class SafeTensorsFile : IDisposable
@@ -35,10 +35,10 @@ public sealed class SafeTensorsFile : IDisposable
     /// <summary>Opens a safetensors file.</summary>
     /// <exception cref="CheckpointNotFoundException">The file does not exist.</exception>
     /// <exception cref="CheckpointFormatException">The file breaks a rule of the format; the message names the tensor.</exception>
-    public static SafeTensorsFile Open(string path, ArrayFileReadOptions? options = null)
+    public static SafeTensorsFile Open(string path, LoadOptions? options = null)
     {
-        var stream = FormatFiles.OpenRead(path, out var fullPath);
-        return Open(stream, (options ?? ArrayFileReadOptions.Default) with { FileName = fullPath }, leaveOpen: false);
+        var stream = CheckpointFile.OpenRead(path, out var fullPath);
+        return Open(stream, (options ?? LoadOptions.Default) with { SourceName = fullPath }, leaveOpen: false);
     }
 
     /// <summary>
@@ -49,7 +49,7 @@ public sealed class SafeTensorsFile : IDisposable
     /// <param name="options">The file name for messages and how names map to paths.</param>
     /// <param name="leaveOpen">Whether <see cref="Dispose"/> leaves the stream open.</param>
     /// <exception cref="CheckpointFormatException">The data breaks a rule of the format.</exception>
-    public static SafeTensorsFile Open(Stream stream, ArrayFileReadOptions? options = null, bool leaveOpen = false) =>
+    public static SafeTensorsFile Open(Stream stream, LoadOptions? options = null, bool leaveOpen = false) =>
         RandomAccessSource.Parse(stream, options, leaveOpen, source =>
         {
             var header = SafeTensorsHeader.Read(source);

@@ -18,11 +18,11 @@ public static class SafeTensorsWriter
     /// <param name="options">Metadata and progress.</param>
     /// <param name="cancellationToken">Checked between pieces.</param>
     /// <exception cref="CheckpointException">A leaf the format cannot hold; nothing is written then.</exception>
-    public static void Write(Stream destination, StateNode tree, SafeTensorsWriteOptions? options = null, CancellationToken cancellationToken = default)
+    public static void Write(Stream destination, StateNode tree, SaveOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(destination);
         ArgumentNullException.ThrowIfNull(tree);
-        options ??= SafeTensorsWriteOptions.Default;
+        options ??= SaveOptions.Default;
         if (tree is not StateDict root)
             throw new CheckpointException($"Cannot save {tree.Kind} as .safetensors: a safetensors file holds named tensors, so the root must be a map.");
 

@@ -1,3 +1,4 @@
+using Checkpoint.Loading;
 using Checkpoint.Storage;
 
 namespace Checkpoint.Formats;
@@ -5,24 +6,34 @@ namespace Checkpoint.Formats;
 /// <summary>What the facades of the array formats (<see cref="NpyCheckpoint"/>, <see cref="NpzCheckpoint"/>, <see cref="SafeTensorsCheckpoint"/>) share.</summary>
 internal static class ArrayCheckpoints
 {
-    /// <summary>Converts <paramref name="tree"/> (a model, a tree, a tensor) and writes it atomically with <paramref name="write"/>.</summary>
-    public static string Save(string path, object tree, bool overwrite, Action<Stream, StateNode> write, CancellationToken cancellationToken)
+    /// <summary>
+    /// Converts <paramref name="tree"/> as every save does (a model by <see cref="SaveOptions.Kinds"/>, anything else by
+    /// <see cref="TreeConverter.FromObject"/>) and writes it atomically with <paramref name="write"/>.
+    /// </summary>
+    public static string Save(string path, object tree, bool overwrite, SaveOptions? options, Action<Stream, StateNode> write, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        ArgumentNullException.ThrowIfNull(tree);
-        var root = TreeConverter.FromObject(tree);
+        var root = MsgPackCheckpoint.ToRoot(tree, options ?? SaveOptions.Default);
         return AtomicFile.Write(path, stream => write(stream, root), overwrite, cancellationToken);
     }
 
-    /// <summary>Loads a file's tree into a model with the semantics of <see cref="IStateful.LoadStateDict"/>.</summary>
-    public static LoadReport LoadInto(IStateful model, LoadOptions options, Func<string, StateDict> readTree, string path)
+    /// <summary>
+    /// Loads an opened file into a model through the one load planner, as msgpack files load: every entry checked
+    /// first, then array bytes copied from the open file straight into the model's memory.
+    /// </summary>
+    public static LoadReport LoadInto(IStateful model, LoadOptions options, StateNode root, string fileName, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
-        var fullPath = Path.GetFullPath(path);
-        var tree = readTree(path);
-        // Lead: route through the load planner (the one that msgpack loads go through), reading tensors from the
-        // open file straight into the model instead of through this materialised tree.
-        return model.LoadStateDict(tree, options with { SourceName = options.SourceName ?? fullPath });
+        var map = root as StateDict
+            ?? throw new CheckpointException($"Checkpoint {fileName} holds {Generated.TensorLoads.Describe(root)} at the root, not a map of model state.");
+        return ModelTarget.Load(model, map, options.SourceName is null ? options with { SourceName = fileName } : options, cancellationToken);
+    }
+
+    /// <summary>Reads every lazy array of an opened file's tree into memory, so the tree outlives the file.</summary>
+    public static StateDict Materialized(StateDict root, CancellationToken cancellationToken = default)
+    {
+        StateTree.Materialize(root, cancellationToken);
+        return root;
     }
 }

@@ -1,25 +1,56 @@
 namespace Checkpoint.Formats;
 
 /// <summary>
-/// A seekable stream shared by the lazy arrays of one open file: reads at absolute positions under a lock (so
-/// arrays can be read from several threads), knows the length it had when opened, and after
-/// <see cref="Dispose"/> refuses every read with a <see cref="CheckpointException"/> naming the file.
+/// The bytes of one open checkpoint, shared by every lazy array read from it (whatever its format): reads at
+/// positions from where the stream stood when opened, safe from several threads, knowing the length the stream
+/// had when opened, and after <see cref="Dispose"/> refusing every read with a <see cref="CheckpointException"/>
+/// naming the file. A file is read by position through its handle (no shared position, no lock for large reads);
+/// small reads in increasing order — a load of 100,000 small arrays in file order — are served from one read-ahead
+/// window instead of a system call each. As a <see cref="TensorData"/> it is the whole source: an array leaf keeps
+/// its offset in it.
 /// </summary>
-internal sealed class RandomAccessSource : IDisposable
+internal sealed class RandomAccessSource : TensorData, IDisposable
 {
+    // Reads below this size go through the window; larger ones go straight from the source into the destination.
+    private const int SmallRead = 64 * 1024;
+    private const int WindowSize = 1 << 20;
+
     private readonly Stream _stream;
+    private readonly Microsoft.Win32.SafeHandles.SafeFileHandle? _file;
     private readonly bool _ownsStream;
     private readonly object _gate = new();
-    private bool _disposed;
+    private byte[]? _window;
+    private long _windowStart;
+    private int _windowLength;
+    private volatile bool _disposed;
 
-    public RandomAccessSource(Stream stream, string name, bool ownsStream)
+    /// <summary>A source over <paramref name="stream"/> from its current position (or from <paramref name="start"/>).</summary>
+    public RandomAccessSource(Stream stream, string name, bool ownsStream, long? start = null)
+        : base(LengthOf(stream, start))
     {
-        if (!stream.CanSeek || !stream.CanRead) throw new ArgumentException("A lazy reader needs a readable, seekable stream.", nameof(stream));
         _stream = stream;
+        _file = stream is FileStream file ? file.SafeFileHandle : null;
         _ownsStream = ownsStream;
         Name = name;
-        Start = stream.Position;
-        Length = stream.Length - Start;
+        Start = start ?? stream.Position;
+        Length = ByteLength;
+    }
+
+    /// <inheritdoc />
+    public override string Location => Name;
+
+    /// <inheritdoc />
+    public override void Read(long offset, Span<byte> destination)
+    {
+        CheckRange(offset, destination.Length);
+        ReadArray(offset, destination);
+    }
+
+    private static long LengthOf(Stream stream, long? start)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (!stream.CanSeek || !stream.CanRead) throw new ArgumentException("A lazy reader needs a readable, seekable stream.", nameof(stream));
+        return stream.Length - (start ?? stream.Position);
     }
 
     /// <summary>The name used in messages (the full path, or the name given for a stream).</summary>
@@ -36,10 +67,10 @@ internal sealed class RandomAccessSource : IDisposable
     /// parsing fails. A stream that cannot seek is first read to its end into memory (the one reader of each format
     /// works on seekable input, so both kinds of stream are checked alike).
     /// </summary>
-    public static T Parse<T>(Stream stream, ArrayFileReadOptions? options, bool leaveOpen, Func<RandomAccessSource, T> parse)
+    public static T Parse<T>(Stream stream, LoadOptions? options, bool leaveOpen, Func<RandomAccessSource, T> parse)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var name = options?.FileName ?? (stream as FileStream)?.Name ?? "<stream>";
+        var name = options?.SourceName ?? (stream as FileStream)?.Name ?? "<stream>";
         RandomAccessSource source;
         if (stream.CanSeek)
         {
@@ -67,26 +98,81 @@ internal sealed class RandomAccessSource : IDisposable
     /// <exception cref="CheckpointException">The file was closed, or reading it failed.</exception>
     public int ReadAt(long position, Span<byte> destination)
     {
+        EnsureOpen();
+        try
+        {
+            return _file is null ? ReadLocked(position, destination) : ReadFile(position, destination);
+        }
+        catch (ObjectDisposedException e)
+        {
+            throw new CheckpointException($"{Name} was closed; open it again to read its arrays.", e);
+        }
+        catch (IOException e)
+        {
+            throw new CheckpointException($"Could not read {Name} at byte {position}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>
+    /// Reads array bytes for a lazy leaf that keeps its offset in this source (msgpack arrays). Small reads are
+    /// served from a read-ahead window: a load of many small arrays in file order costs one read per window, not
+    /// one per array. Format parsers read their headers through <see cref="ReadAt"/>, which reads exactly.
+    /// </summary>
+    private void ReadArray(long position, Span<byte> destination)
+    {
+        if (destination.Length >= SmallRead)
+        {
+            ReadExactlyAt(position, destination, "", "the array data");
+            return;
+        }
+
         lock (_gate)
         {
-            EnsureOpen();
-            try
+            if (position < _windowStart || position + destination.Length > _windowStart + _windowLength)
             {
-                _stream.Position = Start + position;
-                var done = 0;
-                while (done < destination.Length)
-                {
-                    var read = _stream.Read(destination[done..]);
-                    if (read <= 0) break;
-                    done += read;
-                }
+                _window ??= new byte[WindowSize];
+                _windowStart = position;
+                _windowLength = ReadAt(position, _window.AsSpan(0, (int)Math.Max(0, Math.Min(WindowSize, Length - position))));
+            }
 
-                return done;
-            }
-            catch (IOException e)
+            var available = (int)Math.Max(0, Math.Min(destination.Length, _windowStart + _windowLength - position));
+            _window.AsSpan((int)(position - _windowStart), available).CopyTo(destination);
+            if (available < destination.Length)
+                throw new CheckpointFormatException(
+                    $"the file ends {destination.Length - available} byte(s) before the end of the array data (is it truncated, or did it change since it was opened?)",
+                    Name, "", position + available);
+        }
+    }
+
+    // Positional reads through the file handle: no shared position, safe from several threads at once.
+    private int ReadFile(long position, Span<byte> destination)
+    {
+        var done = 0;
+        while (done < destination.Length)
+        {
+            var read = RandomAccess.Read(_file!, destination[done..], Start + position + done);
+            if (read <= 0) break;
+            done += read;
+        }
+
+        return done;
+    }
+
+    // Any other seekable stream has one position: reads take turns.
+    private int ReadLocked(long position, Span<byte> destination)
+    {
+        lock (_stream)
+        {
+            _stream.Position = Start + position;
+            var done = 0;
+            while (done < destination.Length)
             {
-                throw new CheckpointException($"Could not read {Name} at byte {position}: {e.Message}", e);
+                var read = _stream.Read(destination[done..]);
+                if (read <= 0) break;
+                done += read;
             }
+
+            return done;
         }
     }
 
@@ -114,7 +200,10 @@ internal sealed class RandomAccessSource : IDisposable
         {
             if (_disposed) return;
             _disposed = true;
-            if (_ownsStream) _stream.Dispose();
+            lock (_stream)
+            {
+                if (_ownsStream) _stream.Dispose();
+            }
         }
     }
 }

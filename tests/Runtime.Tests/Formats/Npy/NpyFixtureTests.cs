@@ -21,8 +21,8 @@ public class NpyFixtureTests
     [MemberData(nameof(Files))]
     public void A_stream_that_cannot_seek_gives_the_same_array_in_memory(string file)
     {
-        var array = NpyReader.Read(new NonSeekableStream(new MemoryStream(ArrayFixtures.Numpy.Bytes(file))), new ArrayFileReadOptions { FileName = file });
-        Assert.Null(array.Data);
+        var array = NpyReader.Read(new NonSeekableStream(new MemoryStream(ArrayFixtures.Numpy.Bytes(file))), new LoadOptions { SourceName = file });
+        Assert.True(array.IsLoaded);
         ArrayChecks.Matches(ArrayFixtures.Numpy.Entry(file).GetProperty("array"), array, file);
     }
 
@@ -88,7 +88,7 @@ public class NpyFixtureTests
         // What np.save writes for an ml_dtypes bfloat16 array: the dtype is only '<V2'.
         var header = "{'descr': '<V2', 'fortran_order': False, 'shape': (2,), }";
         var bytes = NpyBytes(header, new byte[4]);
-        var error = Assert.Throws<CheckpointFormatException>(() => NpyReader.Read(new MemoryStream(bytes), new ArrayFileReadOptions { FileName = "bf16.npy" }));
+        var error = Assert.Throws<CheckpointFormatException>(() => NpyReader.Read(new MemoryStream(bytes), new LoadOptions { SourceName = "bf16.npy" }));
         Assert.Contains("bfloat16", error.Message);
         Assert.Equal("bf16.npy", error.FileName);
     }

@@ -27,7 +27,7 @@ public class NpzCheckpointTests : IDisposable
     public void A_models_state_saved_as_npz_loads_into_a_new_model(bool compressed)
     {
         var path = Path.Combine(_dir, "net.npz");
-        NpzCheckpoint.Save(path, Trained(), options: new NpzWriteOptions { Compressed = compressed });
+        NpzCheckpoint.Save(path, Trained(), options: new SaveOptions { Compressed = compressed });
 
         using (var npz = NpzCheckpoint.Open(path))
             Assert.Equal(["Lif.Tau", "Lif.SpikeCount", "Layers.0.Weight", "Layers.0.Bias", "Layers.1.Weight", "Layers.1.Bias", "w_out"], npz.Names);

@@ -76,7 +76,7 @@ public class NumpyInteropTests : IDisposable
     public void An_npz_loads_in_numpy_and_np_savez_of_the_same_arrays_gives_the_same_members(bool compressed)
     {
         var path = Path.Combine(_dir, "tree.npz");
-        NpzCheckpoint.Save(path, Tree(), options: new NpzWriteOptions { Compressed = compressed });
+        NpzCheckpoint.Save(path, Tree(), options: new SaveOptions { Compressed = compressed });
         var result = JsonDocument.Parse(PythonNumpy.Run(ArrayChecks.PythonDescribe + """
             import io, zipfile
             with np.load(sys.argv[1]) as f:

@@ -53,7 +53,7 @@ public class SafeTensorsInteropTests : IDisposable
         tree["scalar"] = new TensorNode(TestArrays.Make(DType.Float64));
         tree["empty"] = new TensorNode(TestArrays.Make(DType.Int32, 0, 2));
         var path = Path.Combine(_dir, "every.safetensors");
-        SafeTensorsCheckpoint.Save(path, tree, options: new SafeTensorsWriteOptions { Metadata = new Dictionary<string, string> { ["format"] = "pt", ["é"] = "\"q\"" } });
+        SafeTensorsCheckpoint.Save(path, tree, options: new SaveOptions { Metadata = new Dictionary<string, string> { ["format"] = "pt", ["é"] = "\"q\"" } });
 
         var result = JsonDocument.Parse(PythonNumpy.Run(IndependentReader, path)).RootElement;
         Assert.Equal("pt", result.GetProperty("metadata").GetProperty("format").GetString());

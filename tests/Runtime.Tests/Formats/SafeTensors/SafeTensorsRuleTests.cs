@@ -22,7 +22,7 @@ public class SafeTensorsRuleTests
 
     private static CheckpointFormatException Refused(byte[] bytes)
     {
-        var options = new ArrayFileReadOptions { FileName = "rule.safetensors" };
+        var options = new LoadOptions { SourceName = "rule.safetensors" };
         var error = Assert.Throws<CheckpointFormatException>(() => SafeTensorsReader.Read(new MemoryStream(bytes), options));
         Assert.Equal("rule.safetensors", error.FileName);
         // The same refusal from a stream that cannot seek.

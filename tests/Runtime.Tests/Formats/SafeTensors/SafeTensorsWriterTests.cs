@@ -13,7 +13,7 @@ public class SafeTensorsWriterTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static byte[] Write(StateNode tree, SafeTensorsWriteOptions? options = null)
+    private static byte[] Write(StateNode tree, SaveOptions? options = null)
     {
         var output = new MemoryStream();
         SafeTensorsWriter.Write(output, tree, options);
@@ -43,7 +43,7 @@ public class SafeTensorsWriterTests : IDisposable
             95, 34, 58, 123, 34, 102, 114, 97, 109, 101, 119, 111, 114, 107, 34, 58, 34, 112,
             116, 34, 125, 125, 32, 32, 32, 32, 32,
         ];
-        Assert.Equal(withMetadata, Write(new StateDict(), new SafeTensorsWriteOptions { Metadata = new Dictionary<string, string> { ["framework"] = "pt" } }));
+        Assert.Equal(withMetadata, Write(new StateDict(), new SaveOptions { Metadata = new Dictionary<string, string> { ["framework"] = "pt" } }));
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public class SafeTensorsWriterTests : IDisposable
     {
         var tree = new StateDict { ["tau"] = NumpyScalarNode.From(2.5f), ["z"] = new TensorNode(new NdArray<Complex64>([new(1, -1)], 1)) };
         var path = Path.Combine(_dir, "scalars.safetensors");
-        SafeTensorsCheckpoint.Save(path, tree, options: new SafeTensorsWriteOptions { Metadata = new Dictionary<string, string> { ["format"] = "np" } });
+        SafeTensorsCheckpoint.Save(path, tree, options: new SaveOptions { Metadata = new Dictionary<string, string> { ["format"] = "np" } });
         var back = SafeTensorsCheckpoint.Load(path);
         var tau = Assert.IsType<TensorNode>(back["tau"]);
         Assert.Empty(tau.Shape);
@@ -133,7 +133,7 @@ public class SafeTensorsWriterTests : IDisposable
         using (var archive = NpzCheckpoint.Open(npz))
         {
             archive.Root.Remove("z"); // complex64 is fine, but test the rest without it too
-            SafeTensorsCheckpoint.Save(output, archive.Root, options: new SafeTensorsWriteOptions { Progress = new SyncProgress(progress) });
+            SafeTensorsCheckpoint.Save(output, archive.Root, options: new SaveOptions { Progress = new SyncProgress(progress) });
             Assert.All(archive.Root.Leaves(), leaf => Assert.False(((TensorNode)leaf.Value).IsLoaded));
         }
 

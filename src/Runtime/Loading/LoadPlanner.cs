@@ -23,9 +23,11 @@ internal sealed class LoadPlanner
     private readonly LoadOptions _options;
     private readonly CancellationToken _cancellationToken;
     private readonly List<Level> _levels = [];
-    private readonly List<CopyStep> _copies = [];
     private readonly List<Action> _replacements = [];
-    private readonly List<(PathNode? Parent, string Key)> _loaded = [];
+
+    // Every entry that will load, in target order, with the array bytes it copies when the load applies (one list,
+    // not a list of copies beside a list of paths: a load of 100,000 entries keeps 100,000 of these).
+    private readonly List<LoadedEntry> _loaded = [];
     private int _depth = -1;
     private int _leaves;
     private bool _rootIsValue;
@@ -184,8 +186,7 @@ internal sealed class LoadPlanner
             return false;
         }
 
-        if (load.CopyFrom is { } from) _copies.Add(new CopyStep(from, load.CopyInto!, _loaded.Count));
-        _loaded.Add((PathOf(_depth), key));
+        _loaded.Add(new LoadedEntry(PathOf(_depth), key, load.CopyFrom, load.CopyInto));
         return true;
     }
 
@@ -208,26 +209,27 @@ internal sealed class LoadPlanner
             throw new StateMismatchException(Report, _options.SourceName);
 
         long copied = 0;
-        foreach (var copy in _copies)
+        var copies = 0;
+        foreach (var entry in _loaded)
         {
-            _cancellationToken.ThrowIfCancellationRequested();
+            if (entry.Source is null) continue;
+            if (copies++ % CancellationInterval == 0) _cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                copy.Run();
+                entry.Copy();
             }
             catch (CheckpointFormatException e) when (e.PathInFile.Length == 0)
             {
                 // The file changed (or was cut short) since its structure was read: say which entry found it out.
-                var (parent, key) = _loaded[copy.Entry];
-                throw new CheckpointFormatException(e.Detail, e.FileName, PathNode.Join(parent, key), e.Offset, e);
+                throw new CheckpointFormatException(e.Detail, e.FileName, PathNode.Join(entry.Parent, entry.Key), e.Offset, e);
             }
 
-            copied += copy.Target.ByteLength;
+            copied += entry.Target!.ByteLength;
             _options.Progress?.Report(copied);
         }
 
         foreach (var replace in _replacements) replace();
-        foreach (var (parent, key) in _loaded) Report.AddLoaded(parent, key);
+        Report.AddLoaded(_loaded);
         if (_options.Mismatch == Mismatch.Warn && _options.Logger is { } logger) LoadLog.Problems(logger, Report, _options.SourceName);
         return Report;
     }
@@ -388,12 +390,12 @@ internal sealed class LoadPlanner
 
     private string LevelPath(Level level) => PathOf(_levels.IndexOf(level))?.Text ?? "";
 
-    /// <summary>Array bytes to move when the load applies: streamed from the file, or copied and converted.</summary>
-    private readonly record struct CopyStep(TensorNode Source, INdArray Target, int Entry)
+    /// <summary>An entry that will load, and the array bytes it moves when the load applies (streamed from the file, or converted).</summary>
+    internal readonly record struct LoadedEntry(PathNode? Parent, string Key, TensorNode? Source, INdArray? Target)
     {
-        public void Run()
+        public void Copy()
         {
-            if (Source.DType == Target.DType) Source.CopyTo(Target);
+            if (Source!.DType == Target!.DType) Source.CopyTo(Target);
             else TensorConversion.Convert(Source.Tensor, Target);
         }
     }

@@ -105,7 +105,11 @@ public sealed class LoadReport
         $"loaded {_loaded.Count}, skipped {_skipped.Count}, missing {Count(LoadProblemKind.Missing)}, " +
         $"unexpected {Count(LoadProblemKind.Unexpected)}, mismatched {Count(LoadProblemKind.Mismatched)}";
 
-    internal void AddLoaded(PathNode? parent, string key) => _loaded.Add((parent, key));
+    internal void AddLoaded(List<LoadPlanner.LoadedEntry> entries)
+    {
+        _loaded.EnsureCapacity(_loaded.Count + entries.Count);
+        foreach (var entry in entries) _loaded.Add((entry.Parent, entry.Key));
+    }
 
     internal void AddSkipped(string path) => _skipped.Add(path);
 

@@ -126,7 +126,7 @@ internal sealed class MsgPackNodeReader(MsgPackTokenReader tokens, int maxDepth,
                 if (lazySource is not null && !isScalar)
                 {
                     tokens.Skip(header.DataLength, "the array data");
-                    node = new TensorNode(header.DType, header.Shape, lazySource, header.DataOffset, header.DataLength);
+                    node = new TensorNode(header.DType, header.Shape, lazySource, header.DataOffset);
                 }
                 else
                 {

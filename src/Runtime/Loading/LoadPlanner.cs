@@ -27,7 +27,8 @@ internal sealed class LoadPlanner
 
     // Every entry that will load, in target order, with the array bytes it copies when the load applies (one list,
     // not a list of copies beside a list of paths: a load of 100,000 entries keeps 100,000 of these).
-    private readonly List<LoadedEntry> _loaded = [];
+    private readonly PagedList<LoadedEntry> _loaded = new();
+    private readonly PathTable _paths = new();
     private int _depth = -1;
     private int _leaves;
     private bool _rootIsValue;
@@ -221,7 +222,7 @@ internal sealed class LoadPlanner
             catch (CheckpointFormatException e) when (e.PathInFile.Length == 0)
             {
                 // The file changed (or was cut short) since its structure was read: say which entry found it out.
-                throw new CheckpointFormatException(e.Detail, e.FileName, PathNode.Join(entry.Parent, entry.Key), e.Offset, e);
+                throw new CheckpointFormatException(e.Detail, e.FileName, _paths.Join(entry.Parent, entry.Key), e.Offset, e);
             }
 
             copied += entry.Target!.ByteLength;
@@ -229,13 +230,13 @@ internal sealed class LoadPlanner
         }
 
         foreach (var replace in _replacements) replace();
-        Report.AddLoaded(_loaded);
+        Report.AddLoaded(_paths, _loaded);
         if (_options.Mismatch == Mismatch.Warn && _options.Logger is { } logger) LoadLog.Problems(logger, Report, _options.SourceName);
         return Report;
     }
 
     /// <summary>The dotted path of <paramref name="key"/> at the current level.</summary>
-    public string FullPath(string key) => PathNode.Join(PathOf(_depth), key);
+    public string FullPath(string key) => _paths.Join(PathOf(_depth), key);
 
     private Level EnterCore(string key)
     {
@@ -270,12 +271,13 @@ internal sealed class LoadPlanner
         return level;
     }
 
-    // The path of the level at `depth`; the root's is null (its entries have no prefix). Made lazily, once per level.
-    private PathNode? PathOf(int depth)
+    // The path of the level at `depth`; the root's is PathTable.Root (its entries have no prefix). Added lazily, once per level.
+    private int PathOf(int depth)
     {
-        if (depth <= 0 || (depth == 1 && _rootIsValue)) return null;
+        if (depth <= 0 || (depth == 1 && _rootIsValue)) return PathTable.Root;
         var level = _levels[depth];
-        return level.Path ??= new PathNode(PathOf(depth - 1), level.Key);
+        if (level.Path == Level.NoPath) level.Path = _paths.Add(PathOf(depth - 1), level.Key);
+        return level.Path;
     }
 
     private string FilterPath(string key)
@@ -341,7 +343,9 @@ internal sealed class LoadPlanner
 
         public string Key { get; private set; } = "";
 
-        public PathNode? Path { get; set; }
+        public const int NoPath = int.MinValue;
+
+        public int Path { get; set; } = NoPath;
 
         public int Hint { get; set; }
 
@@ -355,7 +359,7 @@ internal sealed class LoadPlanner
         {
             Map = map;
             Key = key;
-            Path = null;
+            Path = NoPath;
             Hint = 0;
             _claimed = 0;
             _claimedMore = null;
@@ -388,10 +392,10 @@ internal sealed class LoadPlanner
             : $"the state dict contains it, the target dict at path '{planner.LevelPath(this)}' does not";
     }
 
-    private string LevelPath(Level level) => PathOf(_levels.IndexOf(level))?.Text ?? "";
+    private string LevelPath(Level level) => _paths.Text(PathOf(_levels.IndexOf(level)));
 
     /// <summary>An entry that will load, and the array bytes it moves when the load applies (streamed from the file, or converted).</summary>
-    internal readonly record struct LoadedEntry(PathNode? Parent, string Key, TensorNode? Source, INdArray? Target)
+    internal readonly record struct LoadedEntry(int Parent, string Key, TensorNode? Source, INdArray? Target)
     {
         public void Copy()
         {

@@ -14,6 +14,9 @@ namespace Checkpoint.Cli;
 /// </summary>
 internal static class CliApp
 {
+    /// <summary>The tool's command name.</summary>
+    public const string Name = "checkpoint";
+
     public static int Run(string[] args, CliConsole console)
     {
         try
@@ -46,18 +49,18 @@ internal static class CliApp
     /// <summary>A run with the given writers (tests, embedding).</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, new CliConsole(output, error));
 
-    private static RootCommand BuildRoot(CliConsole console)
+    private static Command BuildRoot(CliConsole console)
     {
-        var root = new RootCommand(
+        // A plain command named "checkpoint" rather than a RootCommand, which takes its name from the executable
+        // (Checkpoint.Cli, testhost): help and messages always say "checkpoint".
+        var root = new Command(
+            Name,
             "The checkpoint tool: look into, check, compare and convert checkpoint files (.msgpack, .npz, .npy, .safetensors) " +
             "and checkpoint manager directories. " + ExitCodes.Help);
+        root.Options.Add(new HelpOption());
+        // The library's version (0.1.0), not the assembly's informational version with its commit hash.
+        root.Options.Add(new VersionOption { Action = new PrintVersion() });
         foreach (var command in CommandRegistry.Create(console)) root.Subcommands.Add(command);
-        foreach (var option in root.Options)
-        {
-            // The library's version (0.1.0), not the assembly's informational version with its commit hash.
-            if (option is VersionOption version) version.Action = new PrintVersion();
-        }
-
         return root;
     }
 
@@ -65,7 +68,7 @@ internal static class CliApp
     {
         foreach (var problem in UsageErrors(parsed)) error.WriteLine("checkpoint: " + TerminalText.Escape(problem));
         var command = parsed.CommandResult.Command;
-        var name = command is RootCommand ? "checkpoint" : "checkpoint " + command.Name;
+        var name = command.Name == Name ? Name : $"{Name} {command.Name}";
         error.WriteLine($"Run '{name} --help' for usage.");
         return ExitCodes.Usage;
     }
@@ -75,7 +78,7 @@ internal static class CliApp
 
     private static IEnumerable<string> UsageErrors(ParseResult parsed)
     {
-        if (parsed.CommandResult.Command is RootCommand root)
+        if (parsed.CommandResult.Command is { Name: Name } root)
         {
             var commands = string.Join(", ", root.Subcommands.Select(c => c.Name));
             var first = parsed.Tokens.FirstOrDefault();

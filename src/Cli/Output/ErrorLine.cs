@@ -14,7 +14,8 @@ internal static class ErrorLine
             CheckpointException or IOException or UnauthorizedAccessException => exception.Message,
             _ => $"unexpected {exception.GetType().Name}: {exception.Message}",
         };
-        var lines = message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        // Multi-line messages (a load's list of problems) become one line; a CR inside a name is escaped, not a break.
+        var lines = message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return TerminalText.Escape(string.Join("; ", lines));
     }
 }

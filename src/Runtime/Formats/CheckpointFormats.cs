@@ -12,6 +12,9 @@ public static class CheckpointFormats
 {
     private const int HeadLength = 16;
 
+    // numpy's magic string: the byte 0x93, then "NUMPY" (a u8 literal would encode U+0093 as two bytes).
+    private static ReadOnlySpan<byte> NpyMagic => [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
+
     /// <summary>The usual extension of <paramref name="format"/>, with its dot (<c>.npz</c>).</summary>
     public static string Extension(this CheckpointFormat format) => format switch
     {
@@ -39,7 +42,7 @@ public static class CheckpointFormats
     /// </summary>
     public static CheckpointFormat FromContent(ReadOnlySpan<byte> head)
     {
-        if (head.StartsWith("\x93NUMPY"u8)) return CheckpointFormat.Npy;
+        if (head.StartsWith(NpyMagic)) return CheckpointFormat.Npy;
         if (head.StartsWith("PK\x03\x04"u8) || head.StartsWith("PK\x05\x06"u8)) return CheckpointFormat.Npz;
         if (head.Length > 8 && head[8] == (byte)'{' && BinaryPrimitives.ReadUInt64LittleEndian(head) is > 1 and <= 100_000_000)
             return CheckpointFormat.SafeTensors;

@@ -33,11 +33,13 @@ public sealed class LargeFile : IDisposable
 
     public void Dispose() => Directory.Delete(Folder, recursive: true);
 
-    private string Write(string name, int arrays)
+    private string Write(string name, int arrays) => WriteSparse(System.IO.Path.Combine(Folder, name + ".msgpack"), arrays, [8192, 8192]);
+
+    /// <summary>Writes a msgpack file of <paramref name="arrays"/> float32 arrays of zeros of <paramref name="shape"/> and a step, sparse.</summary>
+    public static string WriteSparse(string path, int arrays, int[] shape)
     {
-        var path = System.IO.Path.Combine(Folder, name + ".msgpack");
         var root = new StateDict();
-        for (var i = 0; i < arrays; i++) root[$"layer{i}"] = new TensorNode(DType.Float32, [8192, 8192], new Zeros(ArrayBytes));
+        for (var i = 0; i < arrays; i++) root[$"layer{i}"] = new TensorNode(DType.Float32, shape, new Zeros(TensorShape.ElementCountLong(shape) * 4));
         root["step"] = 1000;
         using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
         using var sparse = new SparseStream(file);

@@ -19,6 +19,7 @@ internal static class CliApp
 
     public static int Run(string[] args, CliConsole console)
     {
+        using var interruption = Interruption.Start(console.HandleTermination);
         try
         {
             var root = BuildRoot(console);
@@ -29,15 +30,21 @@ internal static class CliApp
                 Output = console.Output,
                 Error = console.Error,
                 EnableDefaultExceptionHandler = false,
-                ProcessTerminationTimeout = console.HandleTermination ? TimeSpan.FromSeconds(5) : null,
+                // Signals are ours (Interruption): the command cleans up before the process ends.
+                ProcessTerminationTimeout = null,
             };
-            return parsed.Invoke(configuration);
+            return parsed.InvokeAsync(configuration, interruption?.Token ?? CancellationToken.None).GetAwaiter().GetResult();
         }
         catch (CliUsageException e)
         {
             console.Error.WriteLine("checkpoint: " + TerminalText.Escape(e.Message));
             console.Error.WriteLine($"Run 'checkpoint {e.Command} --help' for usage.");
             return ExitCodes.Usage;
+        }
+        catch (OperationCanceledException) when (interruption?.ExitCode is { } signalled)
+        {
+            console.Error.WriteLine("checkpoint: interrupted; nothing was left half-written");
+            return signalled;
         }
         catch (Exception e)
         {

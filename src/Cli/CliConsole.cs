@@ -8,7 +8,7 @@ namespace Checkpoint.Cli;
 /// <param name="Output">Results (what scripts read).</param>
 /// <param name="Error">One-line errors, notes and progress.</param>
 /// <param name="ProgressOnTerminal">Whether <see cref="Error"/> is an interactive terminal.</param>
-/// <param name="HandleTermination">Whether Ctrl+C and SIGTERM cancel the running command (the real process; not in-process runs).</param>
+/// <param name="HandleTermination">Whether Ctrl+C and SIGTERM cancel the running command (<see cref="Interruption"/>; the real process, not in-process runs).</param>
 internal sealed record CliConsole(TextWriter Output, TextWriter Error, bool ProgressOnTerminal = false, bool HandleTermination = false)
 {
     /// <summary>The process's own console.</summary>

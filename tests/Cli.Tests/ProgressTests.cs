@@ -68,6 +68,35 @@ public sealed partial class ProgressTests : IDisposable
         return screen.Result;
     }
 
+    [Fact]
+    public async Task A_terminated_conversion_leaves_no_file_behind()
+    {
+        var input = LargeFile.WriteSparse(_folder["large.msgpack"], 4, [8192, 8192]);
+        var output = _folder["out.npz"];
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { CliProcess.ToolPath, "convert", input, output }) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+
+        // Once the temporary file of the atomic write exists, the conversion is under way: stop it as a scheduler would.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!_folder.Names().Any(name => name.StartsWith(".out.npz.tmp-", StringComparison.Ordinal)) && !process.HasExited && DateTime.UtcNow < deadline)
+            Thread.Sleep(5);
+        if (process.HasExited) Assert.Fail($"the conversion ended before it could be stopped: {await stdout}{await stderr}");
+        Assert.True(kill(process.Id, SIGTERM) == 0, $"kill: errno {System.Runtime.InteropServices.Marshal.GetLastPInvokeError()}");
+        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)));
+
+        Assert.Equal(143, process.ExitCode);
+        Assert.Contains("checkpoint: interrupted", await stderr);
+        Assert.Equal(["in.msgpack", "large.msgpack"], _folder.Names());
+    }
+
+    private const int SIGTERM = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int signal);
+
     // SGR sequences (ESC [ ... m) set colours and styles; cursor movements are not colours.
     [GeneratedRegex(@"\x1b\[[0-9;]*m")]
     private static partial Regex ColourCode();

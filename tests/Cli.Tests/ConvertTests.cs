@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json;
 
@@ -250,15 +249,8 @@ public sealed class ConvertTests : IDisposable
 
     private static string RunPython(string script, params string[] args)
     {
-        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(script);
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"python failed: {error}");
-        return output.Result;
+        var result = ChildProcess.Run("/usr/bin/python3", ["-c", script, .. args]);
+        if (result.ExitCode != 0) throw new InvalidOperationException($"python failed: {result.Error}");
+        return result.Output;
     }
 }

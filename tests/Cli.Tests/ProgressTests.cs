@@ -54,18 +54,15 @@ public sealed partial class ProgressTests : IDisposable
     {
         Skip.IfNot(File.Exists("/usr/bin/script"), "util-linux's script (a pseudo-terminal) is not installed");
         var output = _folder[noColor ? "plain.npz" : "colour.npz"];
-        var start = new ProcessStartInfo("/usr/bin/script") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { "-qec", $"dotnet '{CliProcess.ToolPath}' convert '{_input}' '{output}'", "/dev/null" }) start.ArgumentList.Add(arg);
-        start.Environment["TERM"] = "xterm-256color";
-        start.Environment.Remove("NO_COLOR");
-        if (noColor) start.Environment["NO_COLOR"] = "1";
-        using var process = Process.Start(start)!;
-        var screen = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(60)), "script did not finish");
-        Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {error.Result}{screen.Result}");
+        var run = ChildProcess.Run("/usr/bin/script", ["-qec", $"dotnet '{CliProcess.ToolPath}' convert '{_input}' '{output}'", "/dev/null"], start =>
+        {
+            start.Environment["TERM"] = "xterm-256color";
+            start.Environment.Remove("NO_COLOR");
+            if (noColor) start.Environment["NO_COLOR"] = "1";
+        });
+        Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}: {run.Error}{run.Output}");
         Assert.True(File.Exists(output));
-        return screen.Result;
+        return run.Output;
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Checkpoint.Cli.Tests;
 
 /// <summary>
@@ -23,13 +21,9 @@ public sealed class SidecarTests : IDisposable
     /// <summary>Writes <c>model.msgpack.sha256</c> with the system's sha256sum, run in the file's folder as a user would.</summary>
     private void Sha256Sum(string file)
     {
-        var start = new ProcessStartInfo("sha256sum") { WorkingDirectory = _folder.Path, RedirectStandardOutput = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.GetFileName(file));
-        using var process = Process.Start(start)!;
-        var line = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.Equal(0, process.ExitCode);
-        File.WriteAllText(file + ".sha256", line);
+        var result = ChildProcess.Run("sha256sum", [Path.GetFileName(file)], start => start.WorkingDirectory = _folder.Path);
+        Assert.Equal(0, result.ExitCode);
+        File.WriteAllText(file + ".sha256", result.Output);
     }
 
     private static void FlipByteInTensorData(string file)

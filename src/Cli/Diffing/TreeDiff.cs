@@ -1,5 +1,5 @@
-using System.Numerics;
 using Checkpoint.Cli.Output;
+using Checkpoint.Formats;
 
 namespace Checkpoint.Cli.Diffing;
 
@@ -54,23 +54,10 @@ internal sealed class TreeDiff
         return new TreeDiff(differences, compared, bytes);
     }
 
-    /// <summary>The leaf as an array when it is a number of any kind: tensors, numpy scalars, and Python numbers as numpy makes them.</summary>
-    public static TensorNode? AsArray(StateNode leaf) => leaf switch
-    {
-        TensorNode tensor => tensor,
-        NumpyScalarNode scalar => new TensorNode(scalar.Value),
-        IntegerNode i when i.Value >= long.MinValue && i.Value <= long.MaxValue => new TensorNode(NdArray<long>.Scalar((long)i.Value)),
-        IntegerNode i => new TensorNode(NdArray<ulong>.Scalar((ulong)i.Value)),
-        FloatNode f => new TensorNode(NdArray<double>.Scalar(f.Value)),
-        BoolNode b => new TensorNode(NdArray<bool>.Scalar(b.Value)),
-        ComplexNode c => new TensorNode(NdArray<Complex>.Scalar(c.Value)),
-        _ => null,
-    };
-
     private static LeafDifference? CompareLeaves(string path, StateNode a, StateNode b, CancellationToken cancellationToken)
     {
         var sameKind = a.Kind == b.Kind;
-        if (AsArray(a) is { } arrayA && AsArray(b) is { } arrayB)
+        if (NumericLeaves.AsArray(a) is { } arrayA && NumericLeaves.AsArray(b) is { } arrayB)
         {
             if (!TensorShape.Equal(arrayA.Shape, arrayB.Shape)) return new LeafDifference(path, a, b, null);
             var elements = ElementComparison.Compare(arrayA, arrayB, cancellationToken);

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using System.Globalization;
 
 namespace Checkpoint.Cli.Tests;
 
@@ -8,40 +8,25 @@ namespace Checkpoint.Cli.Tests;
 /// </summary>
 internal static class CliProcess
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    private const string GnuTime = "/usr/bin/time";
 
     public static string ToolPath => Path.Combine(AppContext.BaseDirectory, "Checkpoint.Cli.dll");
+
+    public static CliRunner.Result Run(params string[] args) => Run(null, args);
 
     /// <summary>Runs the tool with redirected output (not a terminal) and the given extra environment.</summary>
     public static CliRunner.Result Run(IReadOnlyDictionary<string, string>? environment, params string[] args) => RunIn(null, environment, args);
 
     /// <summary>Runs the tool in <paramref name="workingDirectory"/> (relative names are resolved there).</summary>
-    public static CliRunner.Result RunIn(string? workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
+    public static CliRunner.Result RunIn(string? workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        ChildProcess.Run("dotnet", [ToolPath, .. args], start =>
         {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
-        };
-        start.ArgumentList.Add(ToolPath);
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(Timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"checkpoint {string.Join(' ', args)} did not finish in {Timeout}.");
-        }
-
-        return new CliRunner.Result(process.ExitCode, output.Result, error.Result);
-    }
-
-    public static CliRunner.Result Run(params string[] args) => Run(null, args);
+            if (workingDirectory is not null) start.WorkingDirectory = workingDirectory;
+            foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
+        });
 
     /// <summary>
-    /// Runs the tool with output to /dev/null and returns its exit code and peak resident memory, as GNU time reports
+    /// Runs the tool with its output discarded and returns its exit code and peak resident memory, as GNU time reports
     /// it (<c>%M</c>: the child's <c>ru_maxrss</c> from <c>wait4</c>, its VmHWM when it exited). The tool is started by
     /// time, a small process: a child spawned straight from the test host would start its record at the host's own
     /// resident size (Linux keeps the larger of the old and new image's high-water mark across exec).
@@ -52,27 +37,13 @@ internal static class CliProcess
         var report = Path.GetTempFileName();
         try
         {
-            var start = new ProcessStartInfo(GnuTime) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var arg in (string[])["-f", "%M", "-o", report, "dotnet", ToolPath, .. args]) start.ArgumentList.Add(arg);
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(Timeout))
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"checkpoint {string.Join(' ', args)} did not finish in {Timeout}.");
-            }
-
-            _ = output.Result;
-            _ = error.Result;
+            var result = ChildProcess.Run(GnuTime, ["-f", "%M", "-o", report, "dotnet", ToolPath, .. args]);
             var kib = File.ReadAllLines(report).Last(line => line.Length > 0 && char.IsAsciiDigit(line[0]));
-            return (process.ExitCode, long.Parse(kib, System.Globalization.CultureInfo.InvariantCulture) * 1024);
+            return (result.ExitCode, long.Parse(kib, CultureInfo.InvariantCulture) * 1024);
         }
         finally
         {
             File.Delete(report);
         }
     }
-
-    private const string GnuTime = "/usr/bin/time";
 }

@@ -13,5 +13,5 @@ internal static class ExitCodes
     public const int Usage = 2;
 
     /// <summary>The text <c>--help</c> shows under every command.</summary>
-    public const string Help = "Exit codes: 0 ok, 1 bad file or refused, 2 usage error.";
+    public const string Help = "Exit codes: 0 ok, 1 bad file, refusal or (diff) a difference, 2 usage error; 130/143 when interrupted.";
 }

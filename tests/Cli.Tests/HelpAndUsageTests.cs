@@ -28,7 +28,7 @@ public class HelpAndUsageTests
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("", result.Error);
         foreach (var command in CommandRegistry.All()) Assert.Contains($"  {command.Name} ", result.Output);
-        Assert.Contains("Exit codes: 0 ok, 1 bad file or refused, 2 usage error.", result.Output);
+        Assert.Contains("Exit codes: 0 ok, 1 bad file, refusal or (diff) a difference, 2 usage error", result.Output);
         Assert.Contains("--version", result.Output);
     }
 
@@ -41,7 +41,7 @@ public class HelpAndUsageTests
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("", result.Error);
         Assert.Contains($"checkpoint {command} ", result.Output);
-        Assert.Contains("Exit codes: 0 ok, 1 bad file or refused, 2 usage error.", result.Output);
+        Assert.Contains("Exit codes: 0 ok, 1 bad file, refusal or (diff) a difference, 2 usage error", result.Output);
         Assert.Contains("-h, --help", result.Output);
     }
 

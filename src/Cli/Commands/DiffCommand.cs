@@ -20,7 +20,7 @@ internal sealed class DiffCommand : CliCommand
         var json = new Option<bool>("--json") { Description = "Machine-readable output: added, removed and changed paths with kinds, dtypes, shapes and element differences." };
         var command = NewCommand(
             "Compare two checkpoints: paths added and removed, and changed ones (kind, dtype, shape; for equal shapes the number of differing elements " +
-            "and the largest absolute difference; numbers and strings by value). Exit code 1 when they differ.",
+            "and the largest absolute difference; numbers and strings by value).",
             (parsed, cancellationToken) => Run(console.Output, parsed.GetValue(a)!, parsed.GetValue(b)!, parsed.GetValue(json), cancellationToken));
         command.Arguments.Add(a);
         command.Arguments.Add(b);

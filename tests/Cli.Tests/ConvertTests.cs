@@ -166,6 +166,21 @@ public sealed class ConvertTests : IDisposable
     }
 
     [Fact]
+    public void Overwriting_removes_the_sidecar_of_the_replaced_file()
+    {
+        var input = Write("in.msgpack", Trees.ArraysOfEveryCommonDType());
+        var output = Write("out.npz", new StateDict { ["old"] = new TensorNode(NdArray<float>.Full(1, 2)) });
+        Storage.ChecksumSidecar.Write(output, Storage.ChecksumSidecar.Compute(output));
+
+        var result = CliRunner.Run("convert", input, output, "--overwrite");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("removed " + output + ".sha256", result.Error);
+        Assert.False(File.Exists(output + ".sha256"));
+        Assert.Equal(0, CliRunner.Run("verify", output).ExitCode);
+    }
+
+    [Fact]
     public void In_and_out_the_same_file_is_refused()
     {
         var input = Write("in.npz", Trees.ArraysOfEveryCommonDType());

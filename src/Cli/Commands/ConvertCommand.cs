@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Checkpoint.Cli.Output;
 using Checkpoint.Formats;
+using Checkpoint.Storage;
 
 namespace Checkpoint.Cli.Commands;
 
@@ -64,6 +65,13 @@ internal sealed class ConvertCommand : CliCommand
         };
         if (source.Metadata is { Count: > 0 } metadata && format != CheckpointFormat.SafeTensors)
             console.Error.WriteLine($"note: the {metadata.Count} metadata entries of {TerminalText.Escape(request.Input)} (safetensors __metadata__) have no place in {format.Extension()} and are not written");
+
+        if (File.Exists(ChecksumSidecar.PathFor(target)))
+        {
+            // It describes the file about to be replaced; left, it would call the new file corrupt.
+            ChecksumSidecar.Delete(target);
+            console.Error.WriteLine($"note: removed {TerminalText.Escape(ChecksumSidecar.PathFor(request.Output))}, which described the replaced file (sha256sum makes a new one)");
+        }
 
         var totals = TreeTotals.Of(root);
         ConsoleProgress.Run(console, $"{Path.GetFileName(request.Input)} -> {Path.GetFileName(target)}", totals.ArrayBytes, progress =>

@@ -51,7 +51,8 @@ internal static class TerminalText
         return false;
     }
 
-    // Bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) reorder what follows them on
-    // screen; line and paragraph separators (U+2028, U+2029) break lines.
-    private static bool IsInvisibleFormat(char c) => c is (>= '\u202a' and <= '\u202e') or (>= '\u2066' and <= '\u2069') or '\u2028' or '\u2029';
+    // Bidirectional marks, embeddings, overrides and isolates (U+061C, U+200E-U+200F, U+202A-U+202E, U+2066-U+2069)
+    // reorder what follows them on screen; line and paragraph separators (U+2028, U+2029) break lines.
+    private static bool IsInvisibleFormat(char c) =>
+        c is '\u061c' or '\u200e' or '\u200f' or (>= '\u202a' and <= '\u202e') or (>= '\u2066' and <= '\u2069') or '\u2028' or '\u2029';
 }

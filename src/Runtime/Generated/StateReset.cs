@@ -21,7 +21,7 @@ public static class StateReset
     }
 
     /// <summary>Zero-fills a tensor in place (nothing for null).</summary>
-    public static void Clear<T>(NdArray<T>? tensor) where T : unmanaged => tensor?.AsSpan().Clear();
+    public static void Clear<T>(NdArray<T>? tensor) where T : unmanaged => tensor?.FillBytes((_, piece) => piece.Clear());
 
     /// <summary>Zero-fills an array of any rank in place (nothing for null).</summary>
     public static void Clear(Array? array)
@@ -29,13 +29,15 @@ public static class StateReset
         if (array is not null) Array.Clear(array);
     }
 
+    // One element is encoded once into a block of copies, and the block is copied over the tensor (of any size).
     private static void FillBytes(INdArray tensor, double value)
     {
-        var bytes = tensor.AsBytes();
         if (tensor.Length == 0) return;
-        TensorConversion.Write(tensor.DType, bytes, 0, new Complex(value, 0));
         var size = tensor.DType.ItemSize();
-        var first = bytes[..size];
-        for (var offset = size; offset < bytes.Length; offset += size) first.CopyTo(bytes[offset..]);
+        Span<byte> block = stackalloc byte[4096 / size * size];
+        TensorConversion.Write(tensor.DType, block, 0, new Complex(value, 0));
+        for (var offset = size; offset < block.Length; offset += size) block[..size].CopyTo(block[offset..]);
+        for (long offset = 0; offset < tensor.ByteLength; offset += block.Length)
+            tensor.WriteBytes(offset, block[..(int)Math.Min(block.Length, tensor.ByteLength - offset)]);
     }
 }

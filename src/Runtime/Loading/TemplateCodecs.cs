@@ -18,6 +18,7 @@ internal static class TemplateCodecs
         byte[] => new BoxedCodec<byte[]?>(BytesCodec.Instance),
         INdArray => new BoxedCodec<INdArray>(InPlaceCodec.Instance),
         Array array when TreeConverter.ArrayTensor(array) is not null => ArrayInPlaceCodec.Instance,
+        _ when ForeignTensorTypes.TryGetNumericsTensor(template.GetType(), out var tensorRow) => tensorRow.BoxedNumericsTensorCodec,
         string => new BoxedCodec<string?>(StringCodec.Instance),
         Enum => BoxedEnumCodec.Instance,
         // Scalars of the tensor element types, by the table of element types.
@@ -146,7 +147,7 @@ internal sealed class RegisteredCodec(CustomTypeEntry entry, Mismatch mismatch) 
 
     public override ValueLoad<object?> Read(StateNode source, object? current)
     {
-        var name = current!.GetType().Name;
+        var name = TypeNames.CSharp(current!.GetType());
         if (source is not StateDict dict) return ValueLoad<object?>.Fail($"expected a map for a registered {name}, found {TensorLoads.Describe(source)}");
         // The user's conversion runs during the checks, not the apply: an exception from it is a problem of this
         // path, and nothing has been changed yet when it happens. It gets a tree it may keep: arrays read into memory.

@@ -16,7 +16,7 @@ internal static class TemplateCodecs
         Quantity => new BoxedCodec<Quantity?>(QuantityCodec.Instance),
         StateNode => new BoxedCodec<StateNode>(NodeCodec.Instance),
         byte[] => new BoxedCodec<byte[]?>(BytesCodec.Instance),
-        INdArray => new BoxedCodec<INdArray>(InPlaceCodec.Instance),
+        INdArray => new BoxedCodec<INdArray?>(ForeignTensorCodec<INdArray>.Instance),
         Array array when TreeConverter.ArrayTensor(array) is not null => ArrayInPlaceCodec.Instance,
         _ when ForeignTensorTypes.TryGetNumericsTensor(template.GetType(), out var tensorRow) => tensorRow.BoxedNumericsTensorCodec,
         string => new BoxedCodec<string?>(StringCodec.Instance),
@@ -95,23 +95,6 @@ internal sealed class BytesCodec : ValueCodec<byte[]?>
     public override ValueLoad<byte[]?> Read(StateNode source, byte[]? current) => source is BytesNode bytes
         ? ValueLoad<byte[]?>.Replace(bytes.Value)
         : ValueLoad<byte[]?>.Fail($"expected bytes, found {TensorLoads.Describe(source)}");
-}
-
-/// <summary>A tensor of any type in a template: filled in place (same shape, dtype converted losslessly).</summary>
-internal sealed class InPlaceCodec : ValueCodec<INdArray>
-{
-    public static InPlaceCodec Instance { get; } = new();
-
-    public override StateNode Write(INdArray value) => new TensorNode(value);
-
-    public override ValueLoad<INdArray> Read(StateNode source, INdArray current) =>
-        TensorLoads.TryGetSource(source, out var array, out var problem)
-            ? TensorLoads.IntoExisting<INdArray>(array, current)
-            : ValueLoad<INdArray>.Fail(problem);
-
-    public override DType? DTypeOf(INdArray value) => value.DType;
-
-    public override IReadOnlyList<int> ShapeOf(INdArray value) => value.Shape;
 }
 
 /// <summary>A .NET array of a tensor element type in a template: filled in place through a view of it.</summary>

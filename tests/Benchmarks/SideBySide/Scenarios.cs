@@ -117,12 +117,12 @@ internal static class Scenarios
         return File.Exists(file) ? new FileInfo(file).Length : 0;
     }
 
-    private static StateDict WideTree(float value)
+    internal static StateDict WideTree(float value, int layers = WideLayers)
     {
-        var layers = new StateDict(WideLayers);
-        for (var i = 0; i < WideLayers; i++)
-            layers.Add(i.ToString(System.Globalization.CultureInfo.InvariantCulture), new StateDict { ["weight"] = NdArray<float>.Full(value + i, 16) });
-        return new StateDict { ["layers"] = layers };
+        var children = new StateDict(layers);
+        for (var i = 0; i < layers; i++)
+            children.Add(i.ToString(System.Globalization.CultureInfo.InvariantCulture), new StateDict { ["weight"] = NdArray<float>.Full(value + i, 16) });
+        return new StateDict { ["layers"] = children };
     }
 
     private static void RawWrite(string file, BigNet model)

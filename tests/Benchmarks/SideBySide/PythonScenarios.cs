@@ -42,7 +42,7 @@ internal static class PythonScenarios
         var directory = Directory.CreateTempSubdirectory("checkpoint-py-check-").FullName;
         try
         {
-            foreach (var (kind, tree) in new (string, object)[] { ("wide", Scenarios.WideTree(1f, CheckSize)), ("big", new BigNet(CheckSize, CheckSize)) })
+            foreach (var (kind, tree) in new (string, object)[] { ("wide", WideTree.Create(CheckSize, 1f)), ("big", new BigNet(CheckSize, CheckSize)) })
             {
                 var ours = Path.Combine(directory, kind + ".csharp.msgpack");
                 var theirs = Path.Combine(directory, kind + ".python.msgpack");

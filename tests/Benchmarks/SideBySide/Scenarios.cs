@@ -117,12 +117,12 @@ internal static class Scenarios
         return File.Exists(file) ? new FileInfo(file).Length : 0;
     }
 
-    internal static StateDict WideTree(float value, int layers = WideLayers)
+    private static StateDict WideTree(float value)
     {
-        var children = new StateDict(layers);
-        for (var i = 0; i < layers; i++)
-            children.Add(i.ToString(System.Globalization.CultureInfo.InvariantCulture), new StateDict { ["weight"] = NdArray<float>.Full(value + i, 16) });
-        return new StateDict { ["layers"] = children };
+        var layers = new StateDict(WideLayers);
+        for (var i = 0; i < WideLayers; i++)
+            layers.Add(i.ToString(System.Globalization.CultureInfo.InvariantCulture), new StateDict { ["weight"] = NdArray<float>.Full(value + i, 16) });
+        return new StateDict { ["layers"] = layers };
     }
 
     private static void RawWrite(string file, BigNet model)

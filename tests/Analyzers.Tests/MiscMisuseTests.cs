@@ -1,10 +1,10 @@
 using Microsoft.CodeAnalysis.Testing;
-using Keys = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.InvalidKeyAnalyzer>;
-using Init = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.InitializerAnalyzer>;
-using Module = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.EmptyModuleAnalyzer>;
-using Outside = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.StateOutsideClassAnalyzer>;
-using Former = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.FormerNameCollisionAnalyzer>;
-using Fill = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.FillAnalyzer>;
+using Keys = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.Definitions.InvalidKeyAnalyzer>;
+using Init = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.Definitions.InitializerAnalyzer>;
+using Module = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.Definitions.EmptyModuleAnalyzer>;
+using Outside = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.Definitions.StateOutsideClassAnalyzer>;
+using Former = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.Definitions.FormerNameCollisionAnalyzer>;
+using Fill = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.Definitions.FillAnalyzer>;
 
 namespace Checkpoint.Analyzers.Tests;
 

@@ -1,8 +1,8 @@
 using Microsoft.CodeAnalysis.Testing;
-using Conflicts = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.ConflictingAttributesAnalyzer>;
-using Config = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.ConfigMisuseAnalyzer>;
-using Cycles = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.ChildCycleAnalyzer>;
-using Keys = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.DuplicateKeyAnalyzer>;
+using Conflicts = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.Definitions.ConflictingAttributesAnalyzer>;
+using Config = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.Definitions.ConfigMisuseAnalyzer>;
+using Cycles = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.Definitions.ChildCycleAnalyzer>;
+using Keys = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.Definitions.DuplicateKeyAnalyzer>;
 
 namespace Checkpoint.Analyzers.Tests;
 

@@ -1,5 +1,5 @@
 using Microsoft.CodeAnalysis.Testing;
-using V = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.NotRestorableAnalyzer>;
+using V = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.Definitions.NotRestorableAnalyzer>;
 
 namespace Checkpoint.Analyzers.Tests;
 

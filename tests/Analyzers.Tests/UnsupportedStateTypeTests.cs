@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis.Testing;
-using V = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.UnsupportedStateTypeAnalyzer>;
-using Generic = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.UnconstrainedGenericElementAnalyzer>;
+using V = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.Definitions.UnsupportedStateTypeAnalyzer>;
+using Generic = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.Definitions.UnconstrainedGenericElementAnalyzer>;
 
 namespace Checkpoint.Analyzers.Tests;
 

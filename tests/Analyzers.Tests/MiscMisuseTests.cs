@@ -47,6 +47,19 @@ public class InitializerTests
         """, new DiagnosticResult(Descriptors.InvalidInitializer).WithLocation(0).WithArguments("D", "Wrong", "float[]", "'Wrong' returns 'int'"));
 
     [Fact]
+    public Task Private_initializer_of_a_base_class_is_reported() => Init.AnalyzeAsync("""
+        public partial class Base
+        {
+            [Param] public float[] W = new float[1];
+            private float[] Rest() => new float[1];
+        }
+        public partial class Neuron : Base
+        {
+            [{|#0:ShortTerm(Initializer = "Rest")|}] public float[] V = new float[1];
+        }
+        """, new DiagnosticResult(Descriptors.InvalidInitializer).WithLocation(0).WithArguments("V", "Rest", "float[]", "'Rest' is private to 'Base'"));
+
+    [Fact]
     public Task Usable_initializers_including_inherited_ones_are_not_reported() => Init.AnalyzeAsync("""
         public partial class Base
         {

@@ -57,6 +57,15 @@ public class ConfigMisuseTests
         """);
 
     [Fact]
+    public Task Set_only_config_member_is_reported() => Config.AnalyzeAsync("""
+        public partial class Layer
+        {
+            [Config] public int {|#0:Size|} { set { } }
+        }
+        """, new DiagnosticResult(Descriptors.ConfigMisuse).WithLocation(0)
+            .WithArguments("Size", "is a set-only property, so the generated config code leaves it out; add a getter"));
+
+    [Fact]
     public Task Get_only_config_members_a_matching_constructor_sets_are_not_reported() => Config.AnalyzeAsync("""
         public partial class Mlp
         {

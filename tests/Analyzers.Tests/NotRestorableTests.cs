@@ -19,6 +19,17 @@ public class NotRestorableTests
         """);
 
     [Fact]
+    public Task Set_only_indexer_and_explicit_interface_state_are_reported() => V.AnalyzeAsync("""
+        public interface IHasWeights { float[] Weights { get; set; } }
+        public partial class Layer : IHasWeights
+        {
+            [Param] public float {|#0:SetOnly|} { set { } }
+            [Param] public float {|CKPT0005:this|}[int i] { get => 0; set { } }
+            [Param] float[] IHasWeights.{|CKPT0005:Weights|} { get; set; } = [];
+        }
+        """, new DiagnosticResult(Descriptors.NotRestorable).WithLocation(0).WithArguments("SetOnly", "a set-only property", "add a getter"));
+
+    [Fact]
     public Task Message_says_what_to_do() => V.AnalyzeAsync("""
         public partial class Layer
         {

@@ -13,6 +13,7 @@ internal sealed class CollectorContext
 {
     private readonly ConcurrentDictionary<INamedTypeSymbol, ClassMembers> _members = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _semanticModels = new();
+    private readonly ConcurrentDictionary<ITypeSymbol, string> _typeNames = new(SymbolEqualityComparer.Default);
 
     private CollectorContext(Compilation compilation, CheckpointSymbols symbols)
     {
@@ -37,6 +38,12 @@ internal sealed class CollectorContext
     /// <summary>The fields and properties <paramref name="type"/> declares, read once.</summary>
     public ClassMembers MembersOf(INamedTypeSymbol type, CancellationToken cancellationToken) =>
         _members.GetOrAdd(type, key => ClassMembers.Read(key, Types, cancellationToken));
+
+    /// <summary>
+    /// <see cref="SymbolNames.TypeName"/>, once per type: the same few member types (<c>NdArray&lt;float&gt;</c>,
+    /// <c>float</c>) come up in every model. Nullability is not part of the name, so types equal but for it share one.
+    /// </summary>
+    public string TypeName(ITypeSymbol type) => _typeNames.GetOrAdd(type, SymbolNames.TypeName);
 
     /// <summary>A semantic model of <paramref name="tree"/>, shared by every model declared in it.</summary>
     public SemanticModel SemanticModel(SyntaxTree tree) => _semanticModels.GetOrAdd(tree, key => Compilation.GetSemanticModel(key));

@@ -31,7 +31,7 @@ internal static class ConfigCollector
             var isString = memberType.SpecialType == SpecialType.System_String;
             var nullable = isString && memberType.NullableAnnotation == NullableAnnotation.Annotated;
             specs.Add(new ConfigMemberSpec(
-                SymbolNames.Identifier(member.Name), member.Key, SymbolNames.TypeName(memberType) + (nullable ? "?" : ""), isString, nullable,
+                SymbolNames.Identifier(member.Name), member.Key, context.TypeName(memberType) + (nullable ? "?" : ""), isString, nullable,
                 ConfigLiterals.DefaultValue(member.Symbol, memberType, context, cancellationToken), ConfigPlan.IsWritable(member)));
         }
 

@@ -9,6 +9,7 @@ namespace Checkpoint.SourceRules;
 /// <summary>The defaults of a config record: a member's constant initializer as a C# expression of the member's type.</summary>
 internal static class ConfigLiterals
 {
+
     /// <summary>
     /// The member's initializer when it is a compile-time constant (it means the same in the record as in the
     /// model), else empty.
@@ -24,8 +25,29 @@ internal static class ConfigLiterals
             _ => null,
         };
         if (initializer is null) return "";
+        // A literal is its own value (what binding it would give); anything else asks a semantic model.
+        if (LiteralValue(initializer, out var value)) return Literal(value, type);
         var constant = context.SemanticModel(syntax.SyntaxTree).GetConstantValue(initializer, cancellationToken);
         return constant.HasValue ? Literal(constant.Value, type) : "";
+    }
+
+    private static bool LiteralValue(ExpressionSyntax expression, out object? value)
+    {
+        value = null;
+        if (expression is not LiteralExpressionSyntax literal) return false;
+        switch (literal.Kind())
+        {
+            case SyntaxKind.NumericLiteralExpression:
+            case SyntaxKind.StringLiteralExpression:
+            case SyntaxKind.CharacterLiteralExpression:
+            case SyntaxKind.TrueLiteralExpression:
+            case SyntaxKind.FalseLiteralExpression:
+            case SyntaxKind.NullLiteralExpression:
+                value = literal.Token.Value;
+                return true;
+            default:
+                return false;
+        }
     }
 
     /// <summary>A constant as a C# expression of <paramref name="type"/>: cast unless the literal already has that type; empty for float NaN and infinities.</summary>

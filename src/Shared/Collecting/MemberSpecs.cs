@@ -7,7 +7,7 @@ namespace Checkpoint.SourceRules;
 /// <summary>Turns a member the generator keeps into the <see cref="MemberSpec"/> the emitters write from.</summary>
 internal static class MemberSpecs
 {
-    public static MemberSpec Create(ClassMember member, ResetSpec reset, StateTypes types)
+    public static MemberSpec Create(ClassMember member, ResetSpec reset, CollectorContext context)
     {
         var role = member.Role!.Value;
         var info = member.Info;
@@ -19,12 +19,12 @@ internal static class MemberSpecs
             Role: role,
             // Config members keep their value kind: the config record reads their type from the spec.
             ValueKind: isState || role == MemberRole.Config && info.IsLeaf ? ValueKindOf(info.Kind) : ValueKind.None,
-            TypeName: SymbolNames.TypeName(type),
-            ElementTypeName: info.Element is null ? "" : SymbolNames.TypeName(info.Element),
+            TypeName: context.TypeName(type),
+            ElementTypeName: info.Element is null ? "" : context.TypeName(info.Element),
             Rank: info.Rank,
             IsNullable: type.NullableAnnotation == NullableAnnotation.Annotated,
             Flavor: info.Kind is StateTypeKind.Scalar or StateTypeKind.Array or StateTypeKind.Tensor && info.Element is not null
-                ? FlavorOf(info.Element, types)
+                ? FlavorOf(info.Element, context.Types)
                 : ScalarFlavor.Cast,
             FormerKeys: isState ? FormerKeys(member.Attributes.Role!.Value) : EquatableArray<string>.Empty,
             Reset: reset);

@@ -73,12 +73,12 @@ internal sealed class ModelCollector
         {
             if (member.Role is not { } role) continue;
             var reset = role == MemberRole.ShortTerm ? Resets.Of(member, type, Context.Compilation) : ResetSpec.Default;
-            specs.Add(MemberSpecs.Create(member, reset, Context.Types));
+            specs.Add(MemberSpecs.Create(member, reset, Context));
         }
 
         var baseIsModel = Context.Models.IsModel(type.BaseType);
         var model = new ModelSpec(
-            FullName: SymbolNames.TypeName(type),
+            FullName: Context.TypeName(type),
             HintName: TypeDeclarations.HintName(type),
             Namespace: SymbolNames.Namespace(type.ContainingNamespace),
             ContainingTypes: TypeDeclarations.Containing(type),

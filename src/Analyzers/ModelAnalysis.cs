@@ -17,7 +17,7 @@ internal sealed class ModelAnalysis
     private static readonly ConditionalWeakTable<Compilation, Entry> ByCompilation = new();
 
     private readonly ModelCollector _collector;
-    private readonly ConcurrentDictionary<INamedTypeSymbol, EquatableArray<Problem>> _problems = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, Lazy<EquatableArray<Problem>>> _problems = new(SymbolEqualityComparer.Default);
 
     private ModelAnalysis(CollectorContext context) => _collector = new ModelCollector(context);
 
@@ -28,9 +28,28 @@ internal sealed class ModelAnalysis
     /// <summary>The runtime's symbols in this compilation.</summary>
     public CheckpointSymbols Symbols => _collector.Context.Symbols;
 
-    /// <summary>The problems of <paramref name="type"/>, collected on first request.</summary>
-    public EquatableArray<Problem> ProblemsOf(INamedTypeSymbol type, CancellationToken cancellationToken) =>
-        _problems.GetOrAdd(type, key => _collector.CollectProblems(key, cancellationToken));
+    /// <summary>
+    /// The problems of <paramref name="type"/>, collected on the first request; rules asking at the same time wait
+    /// for that one collection rather than repeat it.
+    /// </summary>
+    public EquatableArray<Problem> ProblemsOf(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var collection = _problems.GetOrAdd(type, key => new Lazy<EquatableArray<Problem>>(
+                () => _collector.CollectProblems(key, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication));
+            try
+            {
+                return collection.Value;
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The request that started the collection was cancelled, this one was not: collect again.
+                ((ICollection<KeyValuePair<INamedTypeSymbol, Lazy<EquatableArray<Problem>>>>)_problems)
+                    .Remove(new KeyValuePair<INamedTypeSymbol, Lazy<EquatableArray<Problem>>>(type, collection));
+            }
+        }
+    }
 
     private sealed class Entry(ModelAnalysis? analysis)
     {

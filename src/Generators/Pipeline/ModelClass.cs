@@ -8,7 +8,7 @@ namespace Checkpoint.Generators.Pipeline;
 /// yield, a plain value that stays equal while the class keeps its name, and enough to find the class again in
 /// the compilation the collector reads.
 /// </summary>
-/// <param name="MetadataName">The name <see cref="Compilation.GetTypeByMetadataName"/> takes.</param>
+/// <param name="MetadataName">The name <see cref="IAssemblySymbol.GetTypeByMetadataName"/> takes.</param>
 internal sealed record ModelClass(string MetadataName)
 {
     /// <summary>The key of <paramref name="type"/>.</summary>

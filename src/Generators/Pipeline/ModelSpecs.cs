@@ -23,7 +23,7 @@ internal static class ModelSpecs
         foreach (var modelClass in classes)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (compilation.GetTypeByMetadataName(modelClass.MetadataName) is not { } type) continue;
+            if (compilation.Assembly.GetTypeByMetadataName(modelClass.MetadataName) is not { } type) continue;
             if (collector.CollectSpec(type, cancellationToken) is not { } spec) continue;
             specs.Add(WithUniqueHint(spec, hints));
         }

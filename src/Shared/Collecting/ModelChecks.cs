@@ -118,7 +118,13 @@ internal static class ModelChecks
             {
                 if (member.Symbol.IsStatic || member.IsIndexer) continue;
                 if (member.Attributes.State is { } state)
-                    result.Add(new KeyedMember(member, ClassMembers.KeyOf(member.Symbol, state, members.Policy)));
+                {
+                    // The key under the first state attribute; the member's own key when that is also its role.
+                    var key = member.Role is not null && member.Attributes.Role?.Index == state.Index
+                        ? member.Key
+                        : ClassMembers.KeyOf(member.Symbol, state, members.Policy);
+                    result.Add(new KeyedMember(member, key));
+                }
                 else if (member.IsChild)
                     result.Add(new KeyedMember(member, member.Key));
             }

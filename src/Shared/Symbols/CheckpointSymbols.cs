@@ -8,28 +8,53 @@ namespace Checkpoint.SourceRules;
 /// </summary>
 internal sealed class CheckpointSymbols
 {
-    private CheckpointSymbols(Compilation compilation, INamedTypeSymbol stateful)
+    private CheckpointSymbols(Compilation compilation, IAssemblySymbol runtime, INamedTypeSymbol stateful)
     {
         IStateful = stateful;
         Namespace = stateful.ContainingNamespace;
-        ParamAttribute = compilation.GetTypeByMetadataName(MetadataNames.ParamAttribute);
-        LongTermAttribute = compilation.GetTypeByMetadataName(MetadataNames.LongTermAttribute);
-        ShortTermAttribute = compilation.GetTypeByMetadataName(MetadataNames.ShortTermAttribute);
-        ConfigAttribute = compilation.GetTypeByMetadataName(MetadataNames.ConfigAttribute);
-        ModuleAttribute = compilation.GetTypeByMetadataName(MetadataNames.ModuleAttribute);
-        NotStateAttribute = compilation.GetTypeByMetadataName(MetadataNames.NotStateAttribute);
-        StateNamingAttribute = compilation.GetTypeByMetadataName(MetadataNames.StateNamingAttribute);
-        NdArray = compilation.GetTypeByMetadataName(MetadataNames.NdArray);
-        Quantity = compilation.GetTypeByMetadataName(MetadataNames.Quantity);
-        BFloat16 = compilation.GetTypeByMetadataName(MetadataNames.BFloat16);
-        Complex64 = compilation.GetTypeByMetadataName(MetadataNames.Complex64);
-        StateKinds = compilation.GetTypeByMetadataName(MetadataNames.StateKinds);
-        HasMessagePackAnnotations = compilation.GetTypeByMetadataName(MetadataNames.MessagePackObjectAttribute) is not null;
+        ParamAttribute = Find(compilation, runtime, MetadataNames.ParamAttribute);
+        LongTermAttribute = Find(compilation, runtime, MetadataNames.LongTermAttribute);
+        ShortTermAttribute = Find(compilation, runtime, MetadataNames.ShortTermAttribute);
+        ConfigAttribute = Find(compilation, runtime, MetadataNames.ConfigAttribute);
+        ModuleAttribute = Find(compilation, runtime, MetadataNames.ModuleAttribute);
+        NotStateAttribute = Find(compilation, runtime, MetadataNames.NotStateAttribute);
+        StateNamingAttribute = Find(compilation, runtime, MetadataNames.StateNamingAttribute);
+        NdArray = Find(compilation, runtime, MetadataNames.NdArray);
+        Quantity = Find(compilation, runtime, MetadataNames.Quantity);
+        BFloat16 = Find(compilation, runtime, MetadataNames.BFloat16);
+        Complex64 = Find(compilation, runtime, MetadataNames.Complex64);
+        StateKinds = Find(compilation, runtime, MetadataNames.StateKinds);
+        HasMessagePackAnnotations = Referenced(compilation, MetadataNames.MessagePackAnnotationsAssembly) is { } annotations
+            && annotations.GetTypeByMetadataName(MetadataNames.MessagePackObjectAttribute) is not null;
     }
 
-    /// <summary>The symbols of <paramref name="compilation"/>, or null when it does not reference the runtime.</summary>
-    public static CheckpointSymbols? Create(Compilation compilation) =>
-        compilation.GetTypeByMetadataName(MetadataNames.IStateful) is { } stateful ? new CheckpointSymbols(compilation, stateful) : null;
+    /// <summary>
+    /// The symbols of <paramref name="compilation"/>, or null when it does not use the runtime: neither a referenced
+    /// assembly named <c>Checkpoint</c> nor the compilation itself declares <c>Checkpoint.IStateful</c>. Only those two
+    /// assemblies are searched (a compilation-wide lookup would read the type tables of every reference).
+    /// </summary>
+    public static CheckpointSymbols? Create(Compilation compilation)
+    {
+        if (compilation.Assembly.GetTypeByMetadataName(MetadataNames.IStateful) is { } declared)
+            return new CheckpointSymbols(compilation, compilation.Assembly, declared);
+        return Referenced(compilation, MetadataNames.RuntimeAssembly) is { } runtime && runtime.GetTypeByMetadataName(MetadataNames.IStateful) is { } stateful
+            ? new CheckpointSymbols(compilation, runtime, stateful)
+            : null;
+    }
+
+    // A type declared in the compilation's own source wins over the runtime's, as it does for the compiler.
+    private static INamedTypeSymbol? Find(Compilation compilation, IAssemblySymbol runtime, string metadataName) =>
+        compilation.Assembly.GetTypeByMetadataName(metadataName) ?? runtime.GetTypeByMetadataName(metadataName);
+
+    private static IAssemblySymbol? Referenced(Compilation compilation, string assemblyName)
+    {
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            if (assembly.Name == assemblyName) return assembly;
+        }
+
+        return null;
+    }
 
     /// <summary><c>Checkpoint.IStateful</c>.</summary>
     public INamedTypeSymbol IStateful { get; }

@@ -9,6 +9,12 @@ internal static class MetadataNames
     /// <summary>The runtime's namespace.</summary>
     public const string Namespace = "Checkpoint";
 
+    /// <summary>The runtime's assembly (package <c>Checkpoint</c>).</summary>
+    public const string RuntimeAssembly = "Checkpoint";
+
+    /// <summary>The assembly of <see cref="MessagePackObjectAttribute"/>.</summary>
+    public const string MessagePackAnnotationsAssembly = "MessagePack.Annotations";
+
     public const string ParamAttribute = "Checkpoint.ParamAttribute";
     public const string LongTermAttribute = "Checkpoint.LongTermAttribute";
     public const string ShortTermAttribute = "Checkpoint.ShortTermAttribute";

@@ -14,14 +14,18 @@ internal static class ModelSpecs
     /// The specs of the classes the generator writes code for, with unique hint names. The runtime's symbols are
     /// resolved once for the whole compilation; without the runtime there is nothing to do.
     /// </summary>
-    public static EquatableArray<ModelSpec> Collect(EquatableArray<ModelClass> classes, Compilation compilation, CancellationToken cancellationToken)
+    public static EquatableArray<ModelSpec> Collect(ModelClassSet found, Compilation compilation, CancellationToken cancellationToken)
     {
+        var classes = new List<ModelClass>(found.Classes);
+        if (found.GlobalAliases.Count > 0) classes.AddRange(ModelClasses.UsingGlobalAliases(compilation, found.GlobalAliases, cancellationToken));
         if (classes.Count == 0 || CollectorContext.Create(compilation) is not { } context) return EquatableArray<ModelSpec>.Empty;
         var collector = new ModelCollector(context);
+        var seen = new HashSet<ModelClass>();
         var hints = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
         var specs = ImmutableArray.CreateBuilder<ModelSpec>(classes.Count);
         foreach (var modelClass in classes)
         {
+            if (!seen.Add(modelClass)) continue;
             cancellationToken.ThrowIfCancellationRequested();
             if (compilation.Assembly.GetTypeByMetadataName(modelClass.MetadataName) is not { } type) continue;
             if (collector.CollectSpec(type, cancellationToken) is not { } spec) continue;

@@ -286,4 +286,46 @@ public class SnapshotTests
             [Param] public float Kept;
         }
         """);
+
+    [Fact]
+    public void PlatformAndForeignTensors() => VerifyGenerated("""
+        using System;
+        using System.Collections.Generic;
+        using System.Numerics.Tensors;
+        using Checkpoint;
+        namespace Demo;
+        public sealed class Paged : INdArray, INdArrayFactory<Paged>
+        {
+            public DType DType => DType.Float32;
+            public IReadOnlyList<int> Shape => [1];
+            public long Length => 1;
+            public long ByteLength => 4;
+            public Span<byte> GetBytes(long byteOffset, int maxLength) => new byte[4].AsSpan((int)byteOffset, maxLength);
+            public INdArray Clone() => new Paged();
+            static Paged INdArrayFactory<Paged>.Create(DType dtype, int[] shape) => new();
+        }
+        public sealed class Plain : INdArray
+        {
+            public DType DType => DType.Float32;
+            public IReadOnlyList<int> Shape => [1];
+            public long Length => 1;
+            public long ByteLength => 4;
+            public Span<byte> GetBytes(long byteOffset, int maxLength) => new byte[4].AsSpan((int)byteOffset, maxLength);
+            public INdArray Clone() => new Plain();
+        }
+        public partial class Encoder<T> where T : unmanaged
+        {
+            [Param] public Tensor<float> W = Tensor.Create(new float[4], [2, 2]);
+            [Param] public Tensor<T>? Generic;
+            [LongTerm] public Tensor<long>? Steps { get; set; }
+            [ShortTerm(Fill = -1)] public Tensor<Half> Trace = Tensor.Create(new Half[2], [2]);
+            [ShortTerm] public Tensor<int> Counts = Tensor.Create(new int[2], [2]);
+            [Param] public NdArray<float> Bias = NdArray<float>.Zeros(2);
+            [Param] public Paged Embedding = new();
+            [Param] public Plain? Fixed;
+            [LongTerm] public INdArray? Any;
+            [ShortTerm(Fill = 0.5)] public Paged Scratch = new();
+            [ShortTerm] public Plain? Cleared;
+        }
+        """);
 }

@@ -20,6 +20,28 @@ public static class StateReset
         if (array is not null) FillBytes(new ArrayTensorView<T>(array), value);
     }
 
+    /// <summary>Sets every element of a tensor of your own type to <paramref name="value"/>, converted to its dtype (nothing for null).</summary>
+    public static void Fill(INdArray? tensor, double value)
+    {
+        if (tensor is not null) FillBytes(tensor, value);
+    }
+
+    /// <summary>
+    /// Sets every element of a <see cref="System.Numerics.Tensors.Tensor{T}"/> to <paramref name="value"/> in place (nothing
+    /// for null). A separate name: <c>T[]</c> converts implicitly to <c>Tensor&lt;T&gt;</c>, so an overload of
+    /// <see cref="Fill{T}(Array?, double)"/> would make calls with arrays ambiguous.
+    /// </summary>
+    public static void FillTensor<T>(System.Numerics.Tensors.Tensor<T>? tensor, double value) where T : unmanaged
+    {
+        if (tensor is not null) FillBytes(new NumericsTensorView<T>(tensor), value);
+    }
+
+    /// <summary>Zero-fills a <see cref="System.Numerics.Tensors.Tensor{T}"/> in place (nothing for null).</summary>
+    public static void Clear<T>(System.Numerics.Tensors.Tensor<T>? tensor) where T : unmanaged => tensor?.Clear();
+
+    /// <summary>Zero-fills a tensor of your own type in place (nothing for null).</summary>
+    public static void Clear(INdArray? tensor) => tensor?.FillBytes((_, piece) => piece.Clear());
+
     /// <summary>Zero-fills a tensor in place (nothing for null).</summary>
     public static void Clear<T>(NdArray<T>? tensor) where T : unmanaged => tensor?.FillBytes((_, piece) => piece.Clear());
 

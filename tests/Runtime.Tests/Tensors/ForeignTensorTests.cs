@@ -53,13 +53,27 @@ public class ForeignTensorTests
     [Fact]
     public void Without_a_factory_a_null_member_is_reported_naming_the_type()
     {
-        var model = new ForeignModel { Weight = null, UseFactory = false };
+        var model = new UncreatableModel { Weight = null };
 
         var error = Assert.Throws<StateMismatchException>(() =>
             model.LoadStateDict(new StateDict { ["w"] = new TensorNode(NdArray<float>.Zeros(2)) }));
 
-        Assert.Contains("Checkpoint.Runtime.Tests.Tensors.PiecesTensor cannot be created by the load", error.Message);
-        Assert.Contains("INdArrayFactory<PiecesTensor>", error.Message);
+        Assert.Contains("'w'", error.Message);
+        Assert.Contains("Checkpoint.INdArray cannot be created by the load: give it a tensor of the source's shape first", error.Message);
+    }
+
+    [Fact]
+    public void A_generated_reset_fills_a_foreign_tensor_in_its_runtime_dtype_and_short_term_state_is_not_saved()
+    {
+        var trace = PiecesTensor.Zeros(DType.Float64, [2, 3]);
+        var model = new ForeignModel { Weight = PiecesTensor.Zeros(DType.Float64, [1]), Trace = trace };
+
+        model.ResetState();
+
+        Assert.Same(trace, model.Trace);
+        Assert.Equal(Enumerable.Repeat(1.5, 6), trace.ToDoubles());
+        Assert.Equal(["w"], model.ToStateDict().Keys);
+        Assert.Equal(["w", "Trace"], model.ToStateDict(StateKinds.All).Keys);
     }
 
     [Fact]
@@ -74,32 +88,27 @@ public class ForeignTensorTests
 
         Assert.Equal(values, target.ToDoubles());
     }
+}
 
-    private sealed class ForeignModel : IStateful
-    {
-        private static readonly ForeignTensorCodec<PiecesTensor> Creating = new(PiecesTensor.Create);
+/// <summary>A generated model with a member of a foreign tensor type that can create itself.</summary>
+public partial class ForeignModel
+{
+    [Param(Name = "w")]
+    public PiecesTensor? Weight { get; set; }
 
-        public PiecesTensor? Weight { get; set; }
+    [ShortTerm(Fill = 1.5)]
+    public PiecesTensor? Trace { get; set; }
+}
 
-        public bool UseFactory { get; init; } = true;
-
-        public void VisitState(StateVisitor visitor) =>
-            Visit.Member(visitor, "w", StateKinds.Param, Weight, v => Weight = v, UseFactory ? Creating : ForeignTensorCodec<PiecesTensor>.Instance);
-
-        public IReadOnlyList<StateEntry> States(StateKinds kinds = StateKinds.All) => GeneratedModel.States(this, kinds);
-
-        public StateDict ToStateDict(StateKinds kinds = StateKinds.Persistent) => GeneratedModel.ToStateDict(this, kinds);
-
-        public LoadReport LoadStateDict(StateDict source, LoadOptions? options = null) => GeneratedModel.LoadStateDict(this, source, options);
-
-        public void ResetState()
-        {
-        }
-    }
+/// <summary>A generated model whose member is typed as the seam itself: loads fill it, never create it.</summary>
+public partial class UncreatableModel
+{
+    [Param(Name = "w")]
+    public INdArray? Weight { get; set; }
 }
 
 /// <summary>A tensor whose bytes are handed out in runs of at most 5 (ending inside elements).</summary>
-internal sealed class PiecesTensor(DType dtype, int[] shape, byte[] bytes) : INdArray, INdArrayFactory<PiecesTensor>
+public sealed class PiecesTensor(DType dtype, int[] shape, byte[] bytes) : INdArray, INdArrayFactory<PiecesTensor>
 {
     private const int Run = 5;
 

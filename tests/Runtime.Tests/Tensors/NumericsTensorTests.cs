@@ -203,28 +203,14 @@ public class NumericsTensorTests
         tensor.FlattenTo(values);
         return values;
     }
+}
 
-    /// <summary>A model with <see cref="Tensor{T}"/> members, written as the generator writes models.</summary>
-    private sealed class TensorModel : IStateful
-    {
-        public Tensor<float>? Weight { get; set; } = Tensor.Create(new float[6], [3, 2]);
+/// <summary>A generated model with <see cref="Tensor{T}"/> members (the generator recognises the type by name).</summary>
+public partial class TensorModel
+{
+    [Param(Name = "weight")]
+    public Tensor<float>? Weight { get; set; } = Tensor.Create(new float[6], [3, 2]);
 
-        public Tensor<double>? Optional { get; set; } = Tensor.Create(new double[2], [2]);
-
-        public void VisitState(StateVisitor visitor)
-        {
-            Visit.Member(visitor, "weight", StateKinds.Param, Weight, v => Weight = v, NumericsTensorCodec<float>.Instance);
-            Visit.Member(visitor, "optional", StateKinds.Param, Optional, v => Optional = v, NumericsTensorCodec<double>.Instance);
-        }
-
-        public IReadOnlyList<StateEntry> States(StateKinds kinds = StateKinds.All) => GeneratedModel.States(this, kinds);
-
-        public StateDict ToStateDict(StateKinds kinds = StateKinds.Persistent) => GeneratedModel.ToStateDict(this, kinds);
-
-        public LoadReport LoadStateDict(StateDict source, LoadOptions? options = null) => GeneratedModel.LoadStateDict(this, source, options);
-
-        public void ResetState()
-        {
-        }
-    }
+    [Param(Name = "optional")]
+    public Tensor<double>? Optional { get; set; } = Tensor.Create(new double[2], [2]);
 }

@@ -2,6 +2,20 @@ using System.ComponentModel;
 
 namespace Checkpoint.Generated;
 
+/// <summary>Makes the codec of a foreign tensor type that can create itself (what generated code calls once per member).</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class ForeignTensorCodec
+{
+    /// <summary>
+    /// The codec of <typeparamref name="TTensor"/> whose loads create a tensor through
+    /// <see cref="INdArrayFactory{TSelf}.Create"/> for a null member (implemented implicitly or explicitly).
+    /// </summary>
+    /// <typeparam name="TTensor">The member's type.</typeparam>
+    public static ForeignTensorCodec<TTensor> Creating<TTensor>()
+        where TTensor : class, INdArray, INdArrayFactory<TTensor> =>
+        new(static (dtype, shape) => TTensor.Create(dtype, shape));
+}
+
 /// <summary>
 /// Members whose type implements <see cref="INdArray"/> (your own tensor type over native buffers or another library's
 /// memory, or <see cref="INdArray"/> itself): saved as an array straight from the pieces
@@ -38,8 +52,8 @@ public sealed class ForeignTensorCodec<TTensor> : ValueCodec<TTensor?>
         if (current is not null) return TensorLoads.IntoExisting<TTensor?>(array, current);
         if (_create is null)
             return ValueLoad<TTensor?>.Fail(
-                $"the member is null and {TypeNames.CSharp(typeof(TTensor))} cannot be created by the load: give it a tensor of the source's shape first, " +
-                $"or implement INdArrayFactory<{TypeNames.Short(typeof(TTensor))}>");
+                $"the member is null and {TypeNames.CSharp(typeof(TTensor))} cannot be created by the load: give it a tensor of the source's shape first" +
+                (typeof(TTensor).IsInterface ? "" : $", or implement INdArrayFactory<{TypeNames.Short(typeof(TTensor))}>"));
         TTensor created;
         try
         {

@@ -55,7 +55,7 @@ public class UnsupportedStateTypeTests
             public IReadOnlyList<int> Shape => [1];
             public long Length => 1;
             public long ByteLength => 4;
-            public System.Span<byte> GetBytes(long byteOffset, int maxLength) => new byte[4].AsSpan((int)byteOffset, maxLength);
+            public System.Span<byte> GetBytes(long byteOffset, int maxLength) => new System.Span<byte>(new byte[4], (int)byteOffset, maxLength);
             public INdArray Clone() => new Foreign();
         }
         public partial class Layer<T> where T : unmanaged

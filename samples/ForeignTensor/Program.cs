@@ -1,7 +1,7 @@
 // Your own tensor type in a checkpoint, through the one seam Checkpoint has for that: INdArray.
 // PagedNativeTensor keeps its elements in native pages (think device buffers, TorchSharp or ONNX Runtime memory);
 // saving streams its pages into the file and loading fills them in place, with no copy through a managed array.
-// The same tree holds the platform's System.Numerics.Tensors.Tensor<T> and Checkpoint's NdArray<T>: the two
+// The same tree (and the generated Encoder model, Encoder.cs) holds the platform's System.Numerics.Tensors.Tensor<T> and Checkpoint's NdArray<T>: the two
 // namespaces are imported together without a name clash.
 //
 // dotnet run --project samples/ForeignTensor
@@ -44,6 +44,23 @@ try
     Check("weights came back bit for bit into native pages", SameBytes(weights, loadedWeights));
     Check("the Tensor<float> came back with its shape", SameBytes(NdArray<float>.FromTensor(bias), NdArray<float>.FromTensor((Tensor<float>)target["bias"]!)));
     Check("the NdArray<float> came back", scale.Equals(target["scale"]));
+
+    // The same tensor type as a member of a generated model: saved from its pages; loaded into a null member, which
+    // the load creates through INdArrayFactory<PagedNativeTensor>.Create with the file's dtype and shape.
+    var encoder = new Encoder { Weights = weights, Bias = bias };
+    encoder.ResetState();
+    var modelPath = MsgPackCheckpoint.Save(Path.Combine(dir, "model.msgpack"), encoder);
+    var restored = new Encoder();
+    MsgPackCheckpoint.Load(modelPath, restored);
+    using (restored.Weights)
+    {
+        Check("a model member of your own type came back, created by its factory", restored.Weights is not null && SameBytes(weights, restored.Weights));
+        Check("the model's Tensor<float> member came back", SameBytes(NdArray<float>.FromTensor(bias), NdArray<float>.FromTensor(restored.Bias)));
+        Check("ResetState filled the short-term native tensor", encoder.Activity.GetFloat(999) == 0.5f);
+    }
+
+    encoder.Activity.Dispose();
+    restored.Activity.Dispose();
 
     // A tensor of another shape is refused before anything changes, naming the path.
     using var wrongShape = new PagedNativeTensor(DType.Float32, [10, 10]);

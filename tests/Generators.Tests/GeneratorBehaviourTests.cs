@@ -111,7 +111,7 @@ public class GeneratorBehaviourTests
     [Fact]
     public void Another_library_tensor_of_the_same_name_is_left_out_with_a_problem_naming_it_in_full()
     {
-        var output = GeneratorHarness.Run("""
+        const string source = """
             using Checkpoint;
             namespace Microsoft.ML.OnnxRuntime.Tensors { public class Tensor<T> { } }
             namespace Demo
@@ -123,27 +123,16 @@ public class GeneratorBehaviourTests
                     [Param] public float Kept;
                 }
             }
-            """).AssertCompiles();
+            """;
+        var output = GeneratorHarness.Run(source).AssertCompiles();
         var text = output.File("Demo.Layer.g.cs").Text;
         Assert.Contains("\"Kept\"", text);
         Assert.DoesNotContain("Onnx", text);
         Assert.DoesNotContain("Money", text);
 
-        var compilation = GeneratorHarness.Compile("""
-            using Checkpoint;
-            namespace Microsoft.ML.OnnxRuntime.Tensors { public class Tensor<T> { } }
-            namespace Demo
-            {
-                public partial class Layer
-                {
-                    [Param] public Microsoft.ML.OnnxRuntime.Tensors.Tensor<float> Onnx = new();
-                    [Param] public System.Numerics.Tensors.Tensor<decimal>? Money;
-                }
-            }
-            """);
-        var context = Checkpoint.SourceRules.CollectorContext.Create(compilation)!;
+        var context = Checkpoint.SourceRules.CollectorContext.Create(output.Compilation)!;
         var problems = new Checkpoint.SourceRules.ModelCollector(context)
-            .Collect(compilation.GetTypeByMetadataName("Demo.Layer")!, CancellationToken.None).Problems;
+            .Collect(output.Compilation.GetTypeByMetadataName("Demo.Layer")!, CancellationToken.None).Problems;
         Assert.Equal(
             new[] { "Microsoft.ML.OnnxRuntime.Tensors.Tensor<float>", "System.Numerics.Tensors.Tensor<decimal>?" },
             problems.Where(p => p.RuleId == Checkpoint.SourceRules.RuleIds.UnsupportedStateType).Select(p => p.Arguments[1]).Order().ToArray());
@@ -152,21 +141,10 @@ public class GeneratorBehaviourTests
     [Fact]
     public void Foreign_tensors_that_can_create_themselves_get_a_creating_codec_once_per_model()
     {
-        var output = GeneratorHarness.Run("""
-            using System;
-            using System.Collections.Generic;
+        const string usings = "using System;\nusing System.Collections.Generic;\nusing Checkpoint;\n";
+        var output = GeneratorHarness.Run(usings + TensorSources.ForeignTensorTypes, """
             using Checkpoint;
             namespace Demo;
-            public sealed class Paged : INdArray, INdArrayFactory<Paged>
-            {
-                public DType DType => DType.Float32;
-                public IReadOnlyList<int> Shape => [1];
-                public long Length => 1;
-                public long ByteLength => 4;
-                public Span<byte> GetBytes(long byteOffset, int maxLength) => new byte[4].AsSpan((int)byteOffset, maxLength);
-                public INdArray Clone() => new Paged();
-                public static Paged Create(DType dtype, int[] shape) => new();
-            }
             public partial class Layer
             {
                 [Param] public Paged? Creatable;

@@ -293,26 +293,9 @@ public class SnapshotTests
         using System.Collections.Generic;
         using System.Numerics.Tensors;
         using Checkpoint;
-        namespace Demo;
-        public sealed class Paged : INdArray, INdArrayFactory<Paged>
+        """ + TensorSources.ForeignTensorTypes + """
+        namespace Demo
         {
-            public DType DType => DType.Float32;
-            public IReadOnlyList<int> Shape => [1];
-            public long Length => 1;
-            public long ByteLength => 4;
-            public Span<byte> GetBytes(long byteOffset, int maxLength) => new byte[4].AsSpan((int)byteOffset, maxLength);
-            public INdArray Clone() => new Paged();
-            static Paged INdArrayFactory<Paged>.Create(DType dtype, int[] shape) => new();
-        }
-        public sealed class Plain : INdArray
-        {
-            public DType DType => DType.Float32;
-            public IReadOnlyList<int> Shape => [1];
-            public long Length => 1;
-            public long ByteLength => 4;
-            public Span<byte> GetBytes(long byteOffset, int maxLength) => new byte[4].AsSpan((int)byteOffset, maxLength);
-            public INdArray Clone() => new Plain();
-        }
         public partial class Encoder<T> where T : unmanaged
         {
             [Param] public Tensor<float> W = Tensor.Create(new float[4], [2, 2]);
@@ -326,6 +309,7 @@ public class SnapshotTests
             [LongTerm] public INdArray? Any;
             [ShortTerm(Fill = 0.5)] public Paged Scratch = new();
             [ShortTerm] public Plain? Cleared;
+        }
         }
         """);
 }

@@ -37,9 +37,9 @@ public class BothNamespacesTests
         using (var file = MsgPackCheckpoint.Open(path))
         {
             var root = (StateDict)file.Root;
-            Assert.Equal((DType.Float32, new[] { 3, 4 }), Describe(root["W"]));
-            Assert.Equal((DType.Int64, new[] { 3 }), Describe(root["Steps"]));
-            Assert.Equal((DType.Float64, new[] { 4 }), Describe(root["Bias"]));
+            Assert.Equal("float32(3, 4)", Describe(root["W"]));
+            Assert.Equal("int64(3,)", Describe(root["Steps"]));
+            Assert.Equal("float64(4,)", Describe(root["Bias"]));
             Assert.False(root.ContainsKey("Trace")); // short-term: not saved by default
         }
 
@@ -69,7 +69,7 @@ public class BothNamespacesTests
         Assert.All(Flat(layer.Trace), v => Assert.Equal((Half)(-1), v));
     }
 
-    private static (DType, int[]) Describe(StateNode node) => (((TensorNode)node).DType, ((TensorNode)node).Shape.ToArray());
+    private static string Describe(StateNode node) => ((TensorNode)node).DType.NumpyName() + TensorShape.Format(((TensorNode)node).Shape);
 
     private static T[] Flat<T>(Tensor<T> tensor)
     {

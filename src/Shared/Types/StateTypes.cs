@@ -39,10 +39,11 @@ internal sealed class StateTypes
         if (SystemTypes.NumericsTensorElement(named) is { } numericsElement)
             return IsElementType(numericsElement) ? new StateTypeInfo(StateTypeKind.NumericsTensor, numericsElement) : default;
         if (CheckpointSymbols.Is(named, _symbols.Quantity)) return new StateTypeInfo(StateTypeKind.Quantity, named);
-        if (IsForeignTensor(named)) return new StateTypeInfo(StateTypeKind.ForeignTensor, named);
 
-        // A model that happens to be enumerable (a Sequential of layers) is a child, not a list.
+        // A model that happens to be enumerable (a Sequential of layers) is a child, not a list; one that is also a
+        // tensor stays a child.
         if (Models.IsModel(named)) return new StateTypeInfo(StateTypeKind.Child, named);
+        if (IsForeignTensor(named)) return new StateTypeInfo(StateTypeKind.ForeignTensor, named);
         if (Collections.TryGetDictionaryValue(named, Models, out var value)) return new StateTypeInfo(StateTypeKind.ChildDictionary, value);
         if (Collections.TryGetSequenceItem(named, Models, out var item)) return new StateTypeInfo(StateTypeKind.ChildList, item);
         return default;

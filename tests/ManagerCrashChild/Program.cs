@@ -1,14 +1,22 @@
 using Checkpoint.Generated;
 using Checkpoint.Management;
+using Checkpoint.Storage;
 using Checkpoint;
 
-// Usage: ManagerCrashChild <directory> <elements>
-// Opens a CheckpointManager (keep last 3, best 1 by "loss") on <directory> and saves steps k = latest + 1, ...
-// forever, each with model and optimizer tensors of <elements> float32 filled with k (so the content identifies
-// the step). Prints "ready" once the manager is open and "saved k" after each committed save, until killed.
+// Usage:
+//   ManagerCrashChild <directory> <elements>
+//     Opens a CheckpointManager (keep last 3, best 1 by "loss") on <directory> and saves steps k = latest + 1, ...
+//     forever, each with model and optimizer tensors of <elements> float32 filled with k (so the content identifies
+//     the step). Prints "ready" once the manager is open and "saved k" after each committed save, until killed.
+//   ManagerCrashChild shard <location> <rank> <world-size> <elements> <timeout-ms> [lease-seconds]
+//     One rank of a sharded save on the storage <location> (StorageLocation.Parse: file:DIR, azure:..., s3:...).
+//     Restores the newest step (printing "restored k", or "fresh"), checks that every value is k, then saves
+//     k + 1, ... forever, printing "saved k" after each step every rank wrote and rank 0 committed. A save that fails
+//     (another rank died) prints "failed k: why" and ends the process with exit code 4, its lock released.
+if (args.Length >= 1 && args[0] == "shard") return Shard(args);
 if (args.Length != 2 || !int.TryParse(args[1], out var elements))
 {
-    Console.Error.WriteLine("usage: ManagerCrashChild <directory> <elements>");
+    Console.Error.WriteLine("usage: ManagerCrashChild <directory> <elements> | shard <location> <rank> <world-size> <elements> <timeout-ms> [lease-seconds]");
     return 2;
 }
 
@@ -26,6 +34,62 @@ for (var step = (manager.LatestStep ?? -1) + 1; ; step++)
     Console.WriteLine($"saved {step}");
 }
 
+static int Shard(string[] args)
+{
+    if (args.Length is < 6 or > 7 || !int.TryParse(args[2], out var rank) || !int.TryParse(args[3], out var world)
+        || !int.TryParse(args[4], out var elements) || !int.TryParse(args[5], out var timeoutMs))
+    {
+        Console.Error.WriteLine("usage: ManagerCrashChild shard <location> <rank> <world-size> <elements> <timeout-ms> [lease-seconds]");
+        return 2;
+    }
+
+    var storage = StorageLocation.Parse(args[1]);
+    storage.PrepareAsync().GetAwaiter().GetResult();
+    var options = new CheckpointManagerOptions
+    {
+        KeepLast = 2,
+        LockLeaseDuration = TimeSpan.FromSeconds(args.Length == 7 ? int.Parse(args[6], System.Globalization.CultureInfo.InvariantCulture) : 60),
+        Sharding = new ShardingOptions { Rank = rank, WorldSize = world, Timeout = TimeSpan.FromMilliseconds(timeoutMs), PollInterval = TimeSpan.FromMilliseconds(20) },
+    };
+    using var manager = new CheckpointManager(storage, options);
+    var model = new Layers(8, elements);
+    var optimizer = new Layers(2, elements / 2);
+    Console.WriteLine("ready");
+    var restored = manager.TryRestore(model, optimizer);
+    if (restored is not null)
+    {
+        // Every leaf of every shard must hold the step's number: a mix of two saves would show here.
+        if (!model.Holds(restored.Step) || !optimizer.Holds(restored.Step))
+        {
+            Console.WriteLine($"mixed {restored.Step}");
+            return 3;
+        }
+
+        Console.WriteLine($"restored {restored.Step}");
+    }
+    else
+    {
+        Console.WriteLine("fresh");
+    }
+
+    for (var step = (restored?.Step ?? -1) + 1; ; step++)
+    {
+        model.Fill(step);
+        optimizer.Fill(step);
+        try
+        {
+            manager.Save(step, model, optimizer);
+        }
+        catch (CheckpointException e)
+        {
+            Console.WriteLine($"failed {step}: {e.Message.ReplaceLineEndings(" ")}");
+            return 4;
+        }
+
+        Console.WriteLine($"saved {step}");
+    }
+}
+
 /// <summary>A model whose tensor and counter all hold the step number.</summary>
 internal sealed class Filled(int elements) : IStateful
 {
@@ -41,6 +105,41 @@ internal sealed class Filled(int elements) : IStateful
     public void VisitState(StateVisitor visitor)
     {
         visitor.Value("weight", StateKinds.Param, ref _weight, NdArrayCodec<float>.Instance);
+        visitor.Value("counter", StateKinds.LongTerm, ref _counter, ScalarCodec<long>.Instance);
+    }
+
+    public IReadOnlyList<StateEntry> States(StateKinds kinds = StateKinds.All) => GeneratedModel.States(this, kinds);
+
+    public StateDict ToStateDict(StateKinds kinds = StateKinds.Persistent) => GeneratedModel.ToStateDict(this, kinds);
+
+    public LoadReport LoadStateDict(StateDict source, LoadOptions? options = null) => GeneratedModel.LoadStateDict(this, source, options);
+
+    public void ResetState()
+    {
+    }
+}
+
+/// <summary>Several tensors of different sizes (so a sharded save spreads them over the ranks) and a counter, all holding the step.</summary>
+internal sealed class Layers : IStateful
+{
+    private readonly NdArray<float>?[] _layers;
+    private long _counter;
+
+    public Layers(int count, int elements) =>
+        _layers = Enumerable.Range(0, count).Select(i => (NdArray<float>?)NdArray<float>.Zeros(Math.Max(1, elements / (i + 1)))).ToArray();
+
+    public void Fill(long value)
+    {
+        foreach (var layer in _layers) layer!.AsSpan().Fill(value);
+        _counter = value;
+    }
+
+    public bool Holds(long value) => _counter == value && _layers.All(l => l!.Data.All(v => v == value));
+
+    public void VisitState(StateVisitor visitor)
+    {
+        for (var i = 0; i < _layers.Length; i++)
+            visitor.Value($"layer{i}", StateKinds.Param, ref _layers[i], NdArrayCodec<float>.Instance);
         visitor.Value("counter", StateKinds.LongTerm, ref _counter, ScalarCodec<long>.Instance);
     }
 

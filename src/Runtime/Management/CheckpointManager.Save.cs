@@ -1,3 +1,5 @@
+using Checkpoint.Storage;
+
 namespace Checkpoint.Management;
 
 public sealed partial class CheckpointManager
@@ -115,7 +117,7 @@ public sealed partial class CheckpointManager
         {
             throw;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CheckpointException)
+        catch (Exception e) when (StorageFailure.Is(e))
         {
             if (_logger is not null) ManagerLog.SaveFailed(_logger, e, DirectoryPath, step);
             throw new CheckpointException(
@@ -167,7 +169,7 @@ public sealed partial class CheckpointManager
             {
                 DeleteStep(step);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or CheckpointException)
+            catch (Exception e) when (StorageFailure.Is(e))
             {
                 // The save itself is committed; a step that could not be deleted is retried after the next save.
                 if (_logger is not null) ManagerLog.DeleteFailed(_logger, e, DirectoryPath, step);

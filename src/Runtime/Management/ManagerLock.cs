@@ -41,7 +41,7 @@ internal sealed class ManagerLock : IDisposable
             throw new CheckpointException(
                 $"Checkpoint directory {storage.Location} is in use by another CheckpointManager{holder}; two managers must never write one directory (lock {location}).", e);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or HttpRequestException)
         {
             throw new CheckpointException(
                 $"Cannot lock checkpoint directory {storage.Location}: {e.Message} Remove {location} if no CheckpointManager is using the directory.", e);
@@ -63,7 +63,7 @@ internal sealed class ManagerLock : IDisposable
         {
             _lock.Dispose();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CheckpointException)
+        catch (Exception e) when (StorageFailure.Is(e))
         {
             if (_logger is not null) ManagerLog.ReleaseFailed(_logger, e, _lock.Location);
         }

@@ -24,6 +24,7 @@ namespace Checkpoint.Management;
 internal sealed class ShardedStepWriter(ObjectStorage storage, SaveOptions options, ShardingOptions sharding, ILogger? logger)
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private string? _unreadable;
 
     public Task<StepManifest> WriteAsync(
         long step, StateDict model, StateDict? optimizer, IReadOnlyDictionary<string, double> metrics,
@@ -205,7 +206,7 @@ internal sealed class ShardedStepWriter(ObjectStorage storage, SaveOptions optio
                 }
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CheckpointException)
+        catch (Exception e) when (StorageFailure.Is(e))
         {
             // Rank 0 hears of it at once instead of waiting out its timeout.
             error = e.Message;
@@ -248,7 +249,7 @@ internal sealed class ShardedStepWriter(ObjectStorage storage, SaveOptions optio
         return ranks;
     }
 
-    // A small object of the rendezvous, or null when it is not there (yet, or any more).
+    // A small object of the rendezvous, or null when it is not there (yet, or any more) or not readable yet.
     private async Task<T?> ReadAsync<T>(string name, Func<byte[], T> parse, CancellationToken cancellationToken)
         where T : class
     {
@@ -274,7 +275,10 @@ internal sealed class ShardedStepWriter(ObjectStorage storage, SaveOptions optio
         }
         catch (FormatException e)
         {
-            throw new CheckpointException($"{storage.LocationOf(name)} is not a rendezvous message of a sharded save: {e.Message}", e);
+            // Some stores (s3rver) show an object while it is still being written; a message that stays malformed
+            // ends in the timeout, whose message quotes this.
+            _unreadable = $"{storage.LocationOf(name)} is not a rendezvous message of a sharded save: {e.Message}";
+            return null;
         }
     }
 
@@ -282,7 +286,8 @@ internal sealed class ShardedStepWriter(ObjectStorage storage, SaveOptions optio
     {
         if (_clock.Elapsed >= sharding.Timeout)
         {
-            var reason = $"{what()} within {sharding.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s";
+            var reason = $"{what()} within {sharding.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s"
+                + (_unreadable is null ? "" : $" (last seen: {_unreadable})");
             if (abandon) throw Abandon(step, reason);
             throw new CheckpointException($"The sharded save of step {step} in {storage.Location} failed on rank {sharding.Rank}: {reason}; no step {step} was committed.");
         }
@@ -308,7 +313,7 @@ internal sealed class ShardedStepWriter(ObjectStorage storage, SaveOptions optio
         {
             await action().ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CheckpointException)
+        catch (Exception e) when (StorageFailure.Is(e))
         {
             // Best effort; what stays is removed when a manager next opens the storage.
         }

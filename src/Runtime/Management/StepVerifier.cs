@@ -38,7 +38,7 @@ internal static class StepVerifier
         {
             return Damaged(e.Message);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (StorageFailure.Is(e))
         {
             return Damaged($"{StepNames.ManifestFile} cannot be read: {e.Message}");
         }
@@ -107,7 +107,7 @@ internal static class StepVerifier
         {
             return $"{name} is missing";
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CheckpointException)
+        catch (Exception e) when (StorageFailure.Is(e))
         {
             return $"{name} cannot be read: {e.Message}";
         }

@@ -216,6 +216,13 @@ public abstract class ObjectStorage
         return AcquireLockCoreAsync(name, options ?? StorageLockOptions.Default, cancellationToken);
     }
 
+    /// <summary>
+    /// Creates what must exist before the first write (the directory, the container, the bucket); does nothing when it
+    /// exists. Writes do not need it on the local disk (directories are created as needed); object stores do.
+    /// </summary>
+    /// <exception cref="CheckpointException">The backend refused (no permission, a name taken by someone else).</exception>
+    public virtual Task PrepareAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
     /// <summary>Writes through <paramref name="stream"/> and commits it; disposing aborts when anything fails.</summary>
     internal static async Task<StorageObjectInfo> WriteAndCommitAsync(StorageWriteStream stream, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
     {

@@ -44,6 +44,13 @@ public sealed class LocalFileStorage : ObjectStorage
     /// <exception cref="ArgumentException">The name is invalid.</exception>
     public string PathOf(string name) => Path.Combine(Root, StorageNames.Validate(name).Replace(StorageNames.Separator, Path.DirectorySeparatorChar));
 
+    /// <summary>Creates the root directory (and missing parents).</summary>
+    public override Task PrepareAsync(CancellationToken cancellationToken = default)
+    {
+        LocalPaths.CreateDirectories(_fileSystem, Root);
+        return Task.CompletedTask;
+    }
+
     /// <summary>Starts writing an object (synchronous form of <see cref="ObjectStorage.CreateAsync"/>).</summary>
     /// <exception cref="CheckpointException">The object exists and overwriting is not allowed, or its path is a directory.</exception>
     public LocalWriteStream Create(string name, StorageWriteOptions? options = null) => new(_fileSystem, name, PathOf(name), options);

@@ -10,9 +10,10 @@ using Checkpoint;
 //     the step). Prints "ready" once the manager is open and "saved k" after each committed save, until killed.
 //   ManagerCrashChild shard <location> <rank> <world-size> <elements> <timeout-ms> [lease-seconds]
 //     One rank of a sharded save on the storage <location> (StorageLocation.Parse: file:DIR, azure:..., s3:...).
-//     Restores the newest step (printing "restored k", or "fresh"), checks that every value is k, then saves
-//     k + 1, ... forever, printing "saved k" after each step every rank wrote and rank 0 committed. A save that fails
-//     (another rank died) prints "failed k: why" and ends the process with exit code 4, its lock released.
+//     Restores the newest step (printing "restored k", or "fresh"), checks that every value is k (else prints
+//     "mixed k" and exits with code 3), then saves k + 1, ... forever, printing "saved k" after each step every rank
+//     wrote and rank 0 committed. A save that fails (another rank died) prints "failed k: why" and starts again from
+//     the newest step, as a job restarted by its launcher would, so a killed rank can be restarted alone.
 if (args.Length >= 1 && args[0] == "shard") return Shard(args);
 if (args.Length != 2 || !int.TryParse(args[1], out var elements))
 {
@@ -51,42 +52,55 @@ static int Shard(string[] args)
         LockLeaseDuration = TimeSpan.FromSeconds(args.Length == 7 ? int.Parse(args[6], System.Globalization.CultureInfo.InvariantCulture) : 60),
         Sharding = new ShardingOptions { Rank = rank, WorldSize = world, Timeout = TimeSpan.FromMilliseconds(timeoutMs), PollInterval = TimeSpan.FromMilliseconds(20) },
     };
-    using var manager = new CheckpointManager(storage, options);
+    using var manager = Open(storage, options);
     var model = new Layers(8, elements);
     var optimizer = new Layers(2, elements / 2);
     Console.WriteLine("ready");
-    var restored = manager.TryRestore(model, optimizer);
-    if (restored is not null)
+    while (true)
     {
         // Every leaf of every shard must hold the step's number: a mix of two saves would show here.
-        if (!model.Holds(restored.Step) || !optimizer.Holds(restored.Step))
+        var restored = manager.TryRestore(model, optimizer);
+        if (restored is not null && (!model.Holds(restored.Step) || !optimizer.Holds(restored.Step)))
         {
             Console.WriteLine($"mixed {restored.Step}");
             return 3;
         }
 
-        Console.WriteLine($"restored {restored.Step}");
-    }
-    else
-    {
-        Console.WriteLine("fresh");
-    }
+        Console.WriteLine(restored is null ? "fresh" : $"restored {restored.Step}");
+        for (var step = (restored?.Step ?? -1) + 1; ; step++)
+        {
+            model.Fill(step);
+            optimizer.Fill(step);
+            try
+            {
+                manager.Save(step, model, optimizer);
+            }
+            catch (CheckpointException e)
+            {
+                // Another rank died (or was late): like a job restarted by its launcher, start again from the newest step.
+                Console.WriteLine($"failed {step}: {e.Message.ReplaceLineEndings(" ")}");
+                break;
+            }
 
-    for (var step = (restored?.Step ?? -1) + 1; ; step++)
+            Console.WriteLine($"saved {step}");
+        }
+    }
+}
+
+// A restarted rank 0 waits for the lock of the one that was killed: on object stores it is a lease that frees itself.
+static CheckpointManager Open(ObjectStorage storage, CheckpointManagerOptions options)
+{
+    var deadline = DateTime.UtcNow + options.LockLeaseDuration * 3;
+    while (true)
     {
-        model.Fill(step);
-        optimizer.Fill(step);
         try
         {
-            manager.Save(step, model, optimizer);
+            return new CheckpointManager(storage, options);
         }
-        catch (CheckpointException e)
+        catch (CheckpointException e) when (e.InnerException is StorageLockedException && DateTime.UtcNow < deadline)
         {
-            Console.WriteLine($"failed {step}: {e.Message.ReplaceLineEndings(" ")}");
-            return 4;
+            Thread.Sleep(200);
         }
-
-        Console.WriteLine($"saved {step}");
     }
 }
 

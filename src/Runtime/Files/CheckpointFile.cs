@@ -114,7 +114,8 @@ public sealed class CheckpointFile : IDisposable
         }
     }
 
-    private static FileStream OpenRead(string path, out string fullPath)
+    /// <summary>Opens a checkpoint file for reading without looking at its sidecar (format detection reads only its first bytes).</summary>
+    internal static FileStream OpenRead(string path, out string fullPath)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         fullPath = Path.GetFullPath(path);

@@ -64,7 +64,13 @@ internal sealed class RankProcess : IDisposable
         _process.WaitForExit();
     }
 
-    public string Describe() => $"rank {Rank} (exit {(HasExited ? _process.ExitCode.ToString(CultureInfo.InvariantCulture) : "running")}): {string.Join(" | ", _lines.TakeLast(8))}";
+    public string Describe()
+    {
+        // An unhandled exception's first line says what it was; the last lines say what the rank did last.
+        var crash = _lines.FirstOrDefault(l => l.Contains("Unhandled exception", StringComparison.Ordinal));
+        var exit = HasExited ? _process.ExitCode.ToString(CultureInfo.InvariantCulture) : "running";
+        return $"rank {Rank} (exit {exit}): {(crash is null ? "" : crash + " ... ")}{string.Join(" | ", _lines.TakeLast(6))}";
+    }
 
     public void Dispose()
     {

@@ -27,6 +27,9 @@ public abstract class ShardedKills(ITestOutputHelper output)
 
     protected virtual int LeaseSeconds => 15;
 
+    /// <summary>What the emulator says about itself, for failure messages.</summary>
+    protected virtual string BackendState => "";
+
     [SkippableFact]
     public async Task Ranks_killed_during_sharded_saves_never_leave_a_partial_step_and_the_newest_step_restores()
     {
@@ -78,7 +81,7 @@ public abstract class ShardedKills(ITestOutputHelper output)
         RankProcess Start(int rank) => RankProcess.Start(location, rank, World, Elements, TimeoutMs, LeaseSeconds);
     }
 
-    private static string Describe(IEnumerable<RankProcess> ranks) => string.Join(Environment.NewLine, ranks.Select(r => r.Describe()));
+    private string Describe(IEnumerable<RankProcess> ranks) => string.Join(Environment.NewLine, ranks.Select(r => r.Describe())) + BackendState;
 }
 
 /// <summary>Sharded kills on the local disk: any rank, rank 0 included (the kernel frees a dead process's lock at once).</summary>
@@ -120,6 +123,9 @@ public sealed class ShardedKillsOnS3rver(S3rverFixture s3rver, ITestOutputHelper
     protected override bool MayKillRankZero => true;
 
     protected override int LeaseSeconds => 2;
+
+    protected override string BackendState =>
+        s3rver.IsRunning ? "" : $"{Environment.NewLine}s3rver died; its last words: {string.Join(Environment.NewLine, s3rver.Log.Split('\n').TakeLast(30))}";
 
     protected override async Task<string> NewLocationAsync() => s3rver.LocationText((await s3rver.NewStorageAsync(S3.S3StorageOptions.MinPartSize)).Bucket);
 }

@@ -9,6 +9,12 @@ public sealed class S3rverFixture : IAsyncLifetime
     private EmulatorProcess? _s3rver;
     private AmazonS3Client? _client;
 
+    /// <summary>What s3rver printed so far (its errors, when it dies).</summary>
+    internal string Log => _s3rver?.Log ?? "";
+
+    /// <summary>Whether s3rver is still running.</summary>
+    internal bool IsRunning => _s3rver?.IsRunning ?? false;
+
     /// <summary>The client every storage of this fixture uses (tests watch its requests).</summary>
     internal AmazonS3Client Client => _client!;
 

@@ -23,9 +23,10 @@ internal static class Worker
             KeepLast = 3,
             BestMetric = "loss",
             LockLeaseDuration = TimeSpan.FromSeconds(15),
+            LockWait = TimeSpan.FromSeconds(30), // a restarted rank 0 waits out the lease of a killed one (object stores)
             Sharding = new ShardingOptions { Rank = rank, WorldSize = Options.WorldSize, Timeout = TimeSpan.FromSeconds(5), PollInterval = TimeSpan.FromMilliseconds(50) },
         };
-        using var manager = Open(storage, managerOptions);
+        using var manager = new CheckpointManager(storage, managerOptions);
         var model = new Mlp(4, 16, 2, seed: 7);
         var optimizer = new Adam(model, learningRate: 0.02f);
         var data = Training.MakeData(512, 4, 2, TrainingRun.DataSeed);
@@ -68,23 +69,6 @@ internal static class Worker
 
         Console.WriteLine($"done {Wire.F(Training.Loss(model, validation))}");
         return 0;
-    }
-
-    // A restarted rank 0 waits for the lock of a killed one: on object stores it is a lease that frees itself.
-    private static CheckpointManager Open(ObjectStorage storage, CheckpointManagerOptions options)
-    {
-        var deadline = DateTime.UtcNow + options.LockLeaseDuration * 2;
-        while (true)
-        {
-            try
-            {
-                return new CheckpointManager(storage, options);
-            }
-            catch (CheckpointException e) when (e.InnerException is StorageLockedException && DateTime.UtcNow < deadline)
-            {
-                Thread.Sleep(500);
-            }
-        }
     }
 
     private static Dictionary<string, float[]> Unflatten(float[] flat, List<string> paths, Dictionary<string, float[]> shapes)

@@ -2,6 +2,7 @@ using Checkpoint.Generated;
 using Checkpoint.Management;
 using Checkpoint.Storage;
 using Checkpoint;
+using Checkpoint.TestModels;
 
 // Usage:
 //   ManagerCrashChild <directory> <elements>
@@ -44,15 +45,17 @@ static int Shard(string[] args)
         return 2;
     }
 
+    var lease = TimeSpan.FromSeconds(args.Length == 7 ? int.Parse(args[6], System.Globalization.CultureInfo.InvariantCulture) : 60);
     var storage = StorageLocation.Parse(args[1]);
     storage.PrepareAsync().GetAwaiter().GetResult();
     var options = new CheckpointManagerOptions
     {
         KeepLast = 2,
-        LockLeaseDuration = TimeSpan.FromSeconds(args.Length == 7 ? int.Parse(args[6], System.Globalization.CultureInfo.InvariantCulture) : 60),
+        LockLeaseDuration = lease,
+        LockWait = 3 * lease, // a restarted rank 0 waits out the lease of the one that was killed
         Sharding = new ShardingOptions { Rank = rank, WorldSize = world, Timeout = TimeSpan.FromMilliseconds(timeoutMs), PollInterval = TimeSpan.FromMilliseconds(20) },
     };
-    using var manager = Open(storage, options);
+    using var manager = new CheckpointManager(storage, options);
     var model = new Layers(8, elements);
     var optimizer = new Layers(2, elements / 2);
     Console.WriteLine("ready");
@@ -87,23 +90,6 @@ static int Shard(string[] args)
     }
 }
 
-// A restarted rank 0 waits for the lock of the one that was killed: on object stores it is a lease that frees itself.
-static CheckpointManager Open(ObjectStorage storage, CheckpointManagerOptions options)
-{
-    var deadline = DateTime.UtcNow + options.LockLeaseDuration * 3;
-    while (true)
-    {
-        try
-        {
-            return new CheckpointManager(storage, options);
-        }
-        catch (CheckpointException e) when (e.InnerException is StorageLockedException && DateTime.UtcNow < deadline)
-        {
-            Thread.Sleep(200);
-        }
-    }
-}
-
 /// <summary>A model whose tensor and counter all hold the step number.</summary>
 internal sealed class Filled(int elements) : IStateful
 {
@@ -119,41 +105,6 @@ internal sealed class Filled(int elements) : IStateful
     public void VisitState(StateVisitor visitor)
     {
         visitor.Value("weight", StateKinds.Param, ref _weight, NdArrayCodec<float>.Instance);
-        visitor.Value("counter", StateKinds.LongTerm, ref _counter, ScalarCodec<long>.Instance);
-    }
-
-    public IReadOnlyList<StateEntry> States(StateKinds kinds = StateKinds.All) => GeneratedModel.States(this, kinds);
-
-    public StateDict ToStateDict(StateKinds kinds = StateKinds.Persistent) => GeneratedModel.ToStateDict(this, kinds);
-
-    public LoadReport LoadStateDict(StateDict source, LoadOptions? options = null) => GeneratedModel.LoadStateDict(this, source, options);
-
-    public void ResetState()
-    {
-    }
-}
-
-/// <summary>Several tensors of different sizes (so a sharded save spreads them over the ranks) and a counter, all holding the step.</summary>
-internal sealed class Layers : IStateful
-{
-    private readonly NdArray<float>?[] _layers;
-    private long _counter;
-
-    public Layers(int count, int elements) =>
-        _layers = Enumerable.Range(0, count).Select(i => (NdArray<float>?)NdArray<float>.Zeros(Math.Max(1, elements / (i + 1)))).ToArray();
-
-    public void Fill(long value)
-    {
-        foreach (var layer in _layers) layer!.AsSpan().Fill(value);
-        _counter = value;
-    }
-
-    public bool Holds(long value) => _counter == value && _layers.All(l => l!.Data.All(v => v == value));
-
-    public void VisitState(StateVisitor visitor)
-    {
-        for (var i = 0; i < _layers.Length; i++)
-            visitor.Value($"layer{i}", StateKinds.Param, ref _layers[i], NdArrayCodec<float>.Instance);
         visitor.Value("counter", StateKinds.LongTerm, ref _counter, ScalarCodec<long>.Instance);
     }
 

@@ -63,7 +63,7 @@ public sealed partial class CheckpointManager : IDisposable, IAsyncDisposable
         }
         else
         {
-            _lock = ManagerLock.Acquire(storage, Options.LockLeaseDuration, _logger, CancellationToken.None);
+            _lock = ManagerLock.Acquire(storage, Options.LockLeaseDuration, Options.LockWait, _logger, CancellationToken.None);
             try
             {
                 Recover();

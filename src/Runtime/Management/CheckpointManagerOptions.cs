@@ -52,6 +52,13 @@ public sealed record CheckpointManagerOptions
     public TimeSpan LockLeaseDuration { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
+    /// How long opening waits for a lock another manager holds before refusing, trying again every 200 ms. Default
+    /// zero: refuse at once. A job restarted after a crash on an object store sets it to a little more than
+    /// <see cref="LockLeaseDuration"/>, so the killed manager's lease runs out while the new one waits.
+    /// </summary>
+    public TimeSpan LockWait { get; init; } = TimeSpan.Zero;
+
+    /// <summary>
     /// Makes every save a sharded save across processes (data parallel training): each of
     /// <see cref="ShardingOptions.WorldSize"/> processes opens a manager on the same storage with its own
     /// <see cref="ShardingOptions.Rank"/>, saves its part of the state as its own shard file, and rank 0 commits the
@@ -71,6 +78,7 @@ public sealed record CheckpointManagerOptions
         if (KeepEvery is <= 0) throw new ArgumentOutOfRangeException(nameof(KeepEvery), KeepEvery, "KeepEvery must be positive (or null).");
         if (BestMetric is { Length: 0 }) throw new ArgumentException("BestMetric must not be empty (use null for none).", nameof(BestMetric));
         if (LockLeaseDuration <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(LockLeaseDuration), LockLeaseDuration, "LockLeaseDuration must be positive.");
+        if (LockWait < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(LockWait), LockWait, "LockWait must not be negative.");
         Sharding?.Validate();
     }
 }

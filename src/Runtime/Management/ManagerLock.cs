@@ -23,7 +23,22 @@ internal sealed class ManagerLock : IDisposable
 
     /// <summary>Takes the lock of <paramref name="storage"/>; a failure to record the PID next to a local lock is logged, not thrown.</summary>
     /// <exception cref="CheckpointException">Another manager holds the lock, or (locally) <c>.lock</c> is a link or not a regular file.</exception>
-    public static ManagerLock Acquire(ObjectStorage storage, TimeSpan leaseDuration, ILogger? logger, CancellationToken cancellationToken)
+    public static ManagerLock Acquire(ObjectStorage storage, TimeSpan leaseDuration, TimeSpan wait, ILogger? logger, CancellationToken cancellationToken)
+    {
+        for (var waited = System.Diagnostics.Stopwatch.StartNew(); ; Thread.Sleep(200))
+        {
+            try
+            {
+                return Acquire(storage, leaseDuration, logger, cancellationToken);
+            }
+            catch (CheckpointException e) when (e.InnerException is StorageLockedException && waited.Elapsed < wait)
+            {
+                // Held by another manager, perhaps a dead one whose lease has not run out yet: look again.
+            }
+        }
+    }
+
+    private static ManagerLock Acquire(ObjectStorage storage, TimeSpan leaseDuration, ILogger? logger, CancellationToken cancellationToken)
     {
         var pid = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
         // Every local holder is on this machine, so its PID says who it is; elsewhere the machine must be named too.

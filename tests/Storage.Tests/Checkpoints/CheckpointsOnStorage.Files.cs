@@ -1,3 +1,4 @@
+using Checkpoint.TestModels;
 using Checkpoint.Storage.Tests.Contract;
 
 namespace Checkpoint.Storage.Tests.Checkpoints;

@@ -1,3 +1,4 @@
+using Checkpoint.TestModels;
 using Checkpoint.Management;
 using Checkpoint.Storage.Tests.Contract;
 
@@ -43,6 +44,21 @@ public abstract partial class CheckpointsOnStorage
         }
 
         using var second = new CheckpointManager(Reopen(storage), Quick);
+        Assert.Equal([1L], second.Steps);
+    }
+
+    [SkippableFact]
+    public async Task A_manager_with_LockWait_opens_once_the_holder_lets_go()
+    {
+        var storage = await NewStorageAsync();
+        var first = new CheckpointManager(storage, Quick);
+        first.Save(1, new Layers().Fill(1));
+        var waiting = Task.Run(() => new CheckpointManager(Reopen(storage), Quick with { LockWait = TimeSpan.FromSeconds(30) }));
+        await Task.Delay(1000);
+        Assert.False(waiting.IsCompleted, "the second manager opened while the first held the lock");
+        first.Dispose();
+
+        using var second = await waiting.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal([1L], second.Steps);
     }
 

@@ -1,3 +1,4 @@
+using Checkpoint.TestModels;
 using Checkpoint.Management;
 using Checkpoint.Storage.Tests.Contract;
 
@@ -11,16 +12,7 @@ public abstract partial class CheckpointsOnStorage
     public async Task Ranks_save_their_shards_and_rank_0_commits_the_step_with_every_shard_listed()
     {
         var storage = await NewStorageAsync();
-        var managers = Ranks(storage, World);
-        try
-        {
-            await SaveAllAsync(managers, 1, rank => new Layers().Fill(1));
-            await SaveAllAsync(managers, 2, rank => new Layers().Fill(2));
-        }
-        finally
-        {
-            foreach (var manager in managers) manager.Dispose();
-        }
+        await SaveStepsAsync(storage, [1, 2], step => new Layers().Fill(step));
 
         var verification = CheckpointManager.VerifyStorage(storage);
         Assert.Equal([1L, 2], verification.Select(v => v.Step));
@@ -51,15 +43,7 @@ public abstract partial class CheckpointsOnStorage
     public async Task Any_number_of_processes_restores_a_sharded_step(int restorers)
     {
         var storage = await NewStorageAsync();
-        var managers = Ranks(storage, World);
-        try
-        {
-            await SaveAllAsync(managers, 5, rank => new Layers().Fill(5), rank => new Layers(2, 64).Fill(50));
-        }
-        finally
-        {
-            foreach (var manager in managers) manager.Dispose();
-        }
+        await SaveStepsAsync(storage, [5], step => new Layers().Fill(step), step => new Layers(2, 64).Fill(10 * step));
 
         // A different world size restores the same state: each restorer reads every shard its model needs.
         var readers = restorers == 1 ? [new CheckpointManager(Reopen(storage), Quick)] : Ranks(storage, restorers);
@@ -84,15 +68,7 @@ public abstract partial class CheckpointsOnStorage
     public async Task A_partial_restore_reads_only_the_shards_that_hold_what_it_asks_for()
     {
         var storage = await NewStorageAsync();
-        var managers = Ranks(storage, World);
-        try
-        {
-            await SaveAllAsync(managers, 1, rank => new Layers().Fill(1));
-        }
-        finally
-        {
-            foreach (var manager in managers) manager.Dispose();
-        }
+        await SaveStepsAsync(storage, [1], step => new Layers().Fill(step));
 
         var manifest = CheckpointManager.VerifyStorage(storage)[0].Manifest!;
         var holder = manifest.Sharding!.Shards.First(s => s.Value.Paths.Contains("layer0")).Key;
@@ -116,15 +92,7 @@ public abstract partial class CheckpointsOnStorage
     public async Task A_rank_that_never_arrives_makes_the_save_abandoned_and_no_step_appears()
     {
         var storage = await NewStorageAsync();
-        var first = Ranks(storage, World);
-        try
-        {
-            await SaveAllAsync(first, 1, rank => new Layers().Fill(1));
-        }
-        finally
-        {
-            foreach (var manager in first) manager.Dispose();
-        }
+        await SaveStepsAsync(storage, [1], step => new Layers().Fill(step));
 
         var managers = Ranks(storage, World, TimeSpan.FromSeconds(2));
         try
@@ -186,10 +154,21 @@ public abstract partial class CheckpointsOnStorage
         return managers;
     }
 
-    // Each rank saves on its own thread, as its own process would.
-    private static async Task SaveAllAsync(List<CheckpointManager> managers, long step, Func<int, Layers> model, Func<int, Layers>? optimizer = null)
+    // World ranks save the steps, each on its own thread as its own process would, then close their managers.
+    private async Task SaveStepsAsync(ObjectStorage storage, long[] steps, Func<long, Layers> model, Func<long, Layers>? optimizer = null)
     {
-        var saves = managers.Select((manager, rank) => Task.Run(() => manager.Save(step, model(rank), optimizer?.Invoke(rank))));
-        Assert.All(await Task.WhenAll(saves), Assert.True);
+        var managers = Ranks(storage, World);
+        try
+        {
+            foreach (var step in steps)
+            {
+                var saves = managers.Select(manager => Task.Run(() => manager.Save(step, model(step), optimizer?.Invoke(step))));
+                Assert.All(await Task.WhenAll(saves), Assert.True);
+            }
+        }
+        finally
+        {
+            foreach (var manager in managers) manager.Dispose();
+        }
     }
 }

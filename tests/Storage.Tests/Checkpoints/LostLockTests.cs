@@ -1,3 +1,4 @@
+using Checkpoint.TestModels;
 using System.Text;
 using Checkpoint.Management;
 using Checkpoint.Storage.S3;

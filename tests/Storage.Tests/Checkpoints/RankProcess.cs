@@ -32,7 +32,7 @@ internal sealed class RankProcess : IDisposable
     public static RankProcess Start(string location, int rank, int worldSize, int elements, int timeoutMs, int leaseSeconds)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { ChildPath(), "shard", location, I(rank), I(worldSize), I(elements), I(timeoutMs), I(leaseSeconds) })
+        foreach (var argument in new[] { Runtime.Tests.Management.ChildProcesses.PathOf("ManagerCrashChild"), "shard", location, I(rank), I(worldSize), I(elements), I(timeoutMs), I(leaseSeconds) })
             start.ArgumentList.Add(argument);
         var process = new Process { StartInfo = start };
         var rankProcess = new RankProcess(process, rank);
@@ -86,15 +86,4 @@ internal sealed class RankProcess : IDisposable
     }
 
     private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string ChildPath()
-    {
-        // tests/Storage.Tests/bin/<Configuration>/net10.0/ -> tests/ManagerCrashChild/bin/<Configuration>/net10.0/
-        var baseDir = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var configuration = baseDir.Parent!.Name;
-        var tests = baseDir.Parent!.Parent!.Parent!.Parent!.FullName;
-        var path = Path.Combine(tests, "ManagerCrashChild", "bin", configuration, baseDir.Name, "ManagerCrashChild.dll");
-        Assert.True(File.Exists(path), $"child not built: {path}");
-        return path;
-    }
 }

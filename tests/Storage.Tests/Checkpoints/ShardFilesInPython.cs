@@ -1,3 +1,4 @@
+using Checkpoint.TestModels;
 using System.Diagnostics;
 using Checkpoint.Management;
 

@@ -1,3 +1,4 @@
+using Checkpoint.TestModels;
 using Checkpoint.Management;
 using Checkpoint.Storage.Tests.Emulators;
 using Xunit.Abstractions;

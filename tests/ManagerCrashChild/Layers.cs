@@ -1,10 +1,11 @@
 using Checkpoint.Generated;
 
-namespace Checkpoint.Storage.Tests.Checkpoints;
+namespace Checkpoint.TestModels;
 
 /// <summary>
-/// A hand-written model (this project has no generator): several tensors of different sizes and a counter, all
-/// filled with one number, so restored content identifies the step and a mix of two saves shows.
+/// A hand-written model for the sharded tests (the child process and tests/Storage.Tests, which links this file;
+/// neither uses the generator): several tensors of different sizes, so a sharded save spreads them over the ranks,
+/// and a counter, all filled with one number, so restored content identifies the step and a mix of two saves shows.
 /// </summary>
 internal sealed class Layers : IStateful
 {
@@ -24,14 +25,14 @@ internal sealed class Layers : IStateful
         return this;
     }
 
-    /// <summary>The single value the model holds; fails when its values disagree.</summary>
-    public long Value()
-    {
-        foreach (var layer in _layers) Assert.All(layer!.Data, v => Assert.Equal((float)_counter, v));
-        return _counter;
-    }
+    /// <summary>Whether every value is <paramref name="value"/>.</summary>
+    public bool Holds(long value) => _counter == value && _layers.All(l => l!.Data.All(v => v == value));
 
-    /// <summary>The value of one layer (for partial loads).</summary>
+    /// <summary>The single value the model holds.</summary>
+    /// <exception cref="InvalidOperationException">Its values disagree (a mix of two saves).</exception>
+    public long Value() => Holds(_counter) ? _counter : throw new InvalidOperationException($"The model mixes values: counter {_counter}, layers {string.Join(", ", _layers.Select(l => l!.Data[0]))}.");
+
+    /// <summary>The first value of one layer (for partial loads).</summary>
     public float LayerValue(int index) => _layers[index]!.Data[0];
 
     public void VisitState(StateVisitor visitor)

@@ -24,7 +24,9 @@ internal static class Worker
             BestMetric = "loss",
             LockLeaseDuration = TimeSpan.FromSeconds(15),
             LockWait = TimeSpan.FromSeconds(30), // a restarted rank 0 waits out the lease of a killed one (object stores)
-            Sharding = new ShardingOptions { Rank = rank, WorldSize = Options.WorldSize, Timeout = TimeSpan.FromSeconds(5), PollInterval = TimeSpan.FromMilliseconds(50) },
+            // The timeout bounds the whole save, the first one's JIT and a busy CI machine included; the run with a
+            // killed rank waits it out once before the others abandon the step.
+            Sharding = new ShardingOptions { Rank = rank, WorldSize = Options.WorldSize, Timeout = TimeSpan.FromSeconds(20), PollInterval = TimeSpan.FromMilliseconds(50) },
         };
         using var manager = new CheckpointManager(storage, managerOptions);
         var model = new Mlp(4, 16, 2, seed: 7);

@@ -116,7 +116,7 @@ public class CrashTests(ITestOutputHelper output)
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(ChildProcesses.PathOf("ManagerCrashChild"));
+        start.ArgumentList.Add(ChildProcesses.Dll("ManagerCrashChild"));
         start.ArgumentList.Add(directory);
         start.ArgumentList.Add(Elements.ToString(System.Globalization.CultureInfo.InvariantCulture));
 

@@ -32,7 +32,7 @@ internal sealed class RankProcess : IDisposable
     public static RankProcess Start(string location, int rank, int worldSize, int elements, int timeoutMs, int leaseSeconds)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { Runtime.Tests.Management.ChildProcesses.PathOf("ManagerCrashChild"), "shard", location, I(rank), I(worldSize), I(elements), I(timeoutMs), I(leaseSeconds) })
+        foreach (var argument in new[] { Runtime.Tests.Management.ChildProcesses.Dll("ManagerCrashChild"), "shard", location, I(rank), I(worldSize), I(elements), I(timeoutMs), I(leaseSeconds) })
             start.ArgumentList.Add(argument);
         var process = new Process { StartInfo = start };
         var rankProcess = new RankProcess(process, rank);

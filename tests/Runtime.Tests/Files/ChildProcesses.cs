@@ -2,19 +2,9 @@ using System.Diagnostics;
 
 namespace Checkpoint.Runtime.Tests.Files;
 
-/// <summary>The child programs under tests/ (CrashWriter, ResumeChild, ...): where they are built and how to run one.</summary>
+/// <summary>How to run the child programs under tests/ (CrashWriter, ResumeChild, LargeTensorChild, ...); where they are built is <see cref="Management.ChildProcesses.Dll"/>.</summary>
 internal static class ChildProcesses
 {
-    /// <summary>The built <c>project.dll</c>; the test assembly runs from tests/Runtime.Tests/bin/&lt;Configuration&gt;/&lt;tfm&gt;/ and children build alongside.</summary>
-    public static string Dll(string project)
-    {
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var tests = output.Parent!.Parent!.Parent!.Parent!.FullName;
-        var dll = Path.Combine(tests, project, "bin", output.Parent.Name, output.Name, project + ".dll");
-        Assert.True(File.Exists(dll), $"{project} was not built at {dll}");
-        return dll;
-    }
-
     /// <summary>The dotnet host running the tests.</summary>
     public static string DotnetHost()
     {
@@ -28,7 +18,7 @@ internal static class ChildProcesses
     public static ProcessStartInfo StartInfo(string project, params string[] arguments)
     {
         var start = new ProcessStartInfo(DotnetHost()) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Dll(project));
+        start.ArgumentList.Add(Management.ChildProcesses.Dll(project));
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         return start;
     }

@@ -72,7 +72,7 @@ internal sealed class ModelCollector
         foreach (var member in members.Members)
         {
             if (member.Role is not { } role) continue;
-            var reset = role == MemberRole.ShortTerm ? Resets.Of(member, type, Context.Compilation) : ResetSpec.Default;
+            var reset = role == MemberRole.ShortTerm ? Resets.Of(member, type, Context) : ResetSpec.Default;
             specs.Add(MemberSpecs.Create(member, reset, Context));
         }
 
@@ -96,10 +96,10 @@ internal sealed class ModelCollector
             MemberChecks.CheckAttributes(member.Name, member.Attributes, problems);
             MemberChecks.CheckState(member, Context, problems);
             MemberChecks.CheckUnsaved(member, Context, problems);
-            Resets.Check(member, type, Context.Compilation, problems);
+            Resets.Check(member, type, Context, problems);
         }
 
-        ConfigCollector.Check(type, members, Context.Compilation, problems);
+        ConfigCollector.Check(type, members, Context, problems);
         ModelChecks.CheckCycles(type, members, Context, problems, cancellationToken);
         ModelChecks.CheckKeys(type, Context, problems, cancellationToken);
         ModelChecks.CheckEmptyModule(type, Context, problems, cancellationToken);

@@ -247,13 +247,27 @@ public sealed class SchemaFormatTests
     }
 
     [Fact]
-    public void Paths_under_a_child_the_code_cannot_see_into_are_not_checked()
+    public void Unmatched_paths_below_an_open_place_are_not_gone_but_matched_ones_are_still_checked()
     {
-        var opaque = new SchemaLine("Net", "external", SchemaDTypes.Any, SchemaLine.AnyRank, SchemaKinds.Any);
+        // "external": a child from another assembly; "layers.*": children with subclasses the code does not list.
+        SchemaPlace[] open = [new("Net", "external"), new("Net", "layers.*")];
 
-        var findings = SchemaComparison.Compare([Saved(1, "external.w"), Saved(2, "other.w")], [Code("own")], [opaque]);
+        var findings = SchemaComparison.Compare(
+            [Saved(1, "external.w"), Saved(2, "other.w"), Saved(3, "layers.0.kernel"), Saved(4, "layers.0.w", "float64")],
+            [Code("own"), Code("layers.*.w", "float32")],
+            open);
 
         Assert.Equal(["other.w"], findings.Where(f => f.Kind == SchemaFindingKind.Gone).Select(f => f.Saved!.Line.Path));
+        Assert.Equal(4, Assert.Single(findings, f => f.Kind == SchemaFindingKind.Changed).Saved!.LineNumber);
+    }
+
+    [Fact]
+    public void A_whole_model_can_be_open()
+    {
+        // A model whose base class is in another assembly: any path may be the base's.
+        var findings = SchemaComparison.Compare([Saved(1, "base.w"), Saved(2, "own", "float64")], [Code("own", "float32")], [new SchemaPlace("Net", "")]);
+
+        Assert.Equal(SchemaFindingKind.Changed, Assert.Single(findings).Kind);
     }
 
     [Fact]

@@ -46,20 +46,21 @@ internal static class SchemaComparison
 {
     /// <summary>
     /// Compares <paramref name="saved"/> with the <paramref name="current"/> entries. Lines of models listed in
-    /// <paramref name="current"/> are checked path by path; paths under an <paramref name="opaque"/> prefix (a child the
-    /// code cannot see into) are not checked; lines of other models are reported once per model.
+    /// <paramref name="current"/> (or <paramref name="open"/>) are checked path by path; a line below an
+    /// <paramref name="open"/> place that matches no entry is not reported (the code cannot see what is saved there: a
+    /// child from another assembly, a child with subclasses); lines of other models are reported once per model.
     /// </summary>
     /// <param name="saved">The saved lines (what checkpoints hold).</param>
     /// <param name="current">The paths the code saves, by model.</param>
-    /// <param name="opaque">Prefixes, by model, below which the code's paths are not known.</param>
+    /// <param name="open">Places, by model, below which the code may save paths it does not list.</param>
     public static List<SchemaFinding> Compare(
-        IEnumerable<NumberedLine> saved, IEnumerable<SchemaEntry> current, IEnumerable<SchemaLine>? opaque = null)
+        IEnumerable<NumberedLine> saved, IEnumerable<SchemaEntry> current, IEnumerable<SchemaPlace>? open = null)
     {
         var models = new Dictionary<string, ModelPaths>(System.StringComparer.Ordinal);
         foreach (var entry in current) Paths(models, entry.Line.Model).Add(entry);
-        if (opaque is not null)
+        if (open is not null)
         {
-            foreach (var prefix in opaque) Paths(models, prefix.Model).Opaque.Add(SchemaPaths.Split(prefix.Path));
+            foreach (var place in open) Paths(models, place.Model).Open.Add(place.Path.Length == 0 ? [] : SchemaPaths.Split(place.Path));
         }
 
         var findings = new List<SchemaFinding>();
@@ -169,7 +170,7 @@ internal static class SchemaComparison
 
         public HashSet<SchemaEntry> Listed { get; } = new(ReferenceComparer.Instance);
 
-        public List<string[]> Opaque { get; } = [];
+        public List<string[]> Open { get; } = [];
 
         public void Add(SchemaEntry entry)
         {
@@ -195,11 +196,6 @@ internal static class SchemaComparison
         {
             var line = numbered.Line;
             var segments = SchemaPaths.Split(line.Path);
-            foreach (var prefix in Opaque)
-            {
-                if (SchemaPaths.IsUnder(segments, prefix)) return null;
-            }
-
             if (Find(_exact, _patterns, line.Path, segments) is { } entry)
             {
                 Listed.Add(entry);
@@ -207,6 +203,11 @@ internal static class SchemaComparison
             }
 
             if (Find(null, _former, line.Path, segments) is { } renamed) return Judge(numbered, renamed, renamed: true);
+            foreach (var place in Open)
+            {
+                if (SchemaPaths.IsUnder(segments, place)) return null;
+            }
+
             return new SchemaFinding(SchemaFindingKind.Gone, numbered, null, "", null);
         }
 

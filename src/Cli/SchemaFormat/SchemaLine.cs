@@ -22,6 +22,11 @@ internal sealed record SchemaLine(string Model, string Path, string DType, int R
     public override string ToString() => $"{Model}: {Path} {DType} {RankText} {Kind}";
 }
 
+/// <summary>A place in one model's paths: a path, or the whole model (an empty path).</summary>
+/// <param name="Model">The model's name.</param>
+/// <param name="Path">A canonical path (<see cref="SchemaPaths"/>); empty for the whole model.</param>
+internal sealed record SchemaPlace(string Model, string Path);
+
 /// <summary>
 /// The kind column: how a value is saved, which is what a file shows too (a file does not say whether a value was a
 /// parameter or long-term state).

@@ -6,7 +6,13 @@ namespace Checkpoint.Schema;
 /// <summary>A path the code saves now, with the paths it loads from too (<c>FormerNames</c>).</summary>
 /// <param name="Line">The schema line the code would write for it (the path may hold <c>*</c> for list entries).</param>
 /// <param name="FormerPaths">Canonical paths an older checkpoint may hold it under, which a load still reads.</param>
-internal sealed record SchemaEntry(SchemaLine Line, IReadOnlyList<string> FormerPaths);
+/// <param name="Origin">The member of the code that saves it (null for paths read from a file).</param>
+internal sealed record SchemaEntry(SchemaLine Line, IReadOnlyList<string> FormerPaths, SchemaOrigin? Origin = null);
+
+/// <summary>The member that saves a path: where the analyzers report about it.</summary>
+/// <param name="TypeFullName">The declaring model's full name, as its spec has it (<c>global::Demo.Layer&lt;T&gt;</c>).</param>
+/// <param name="MemberName">The member's identifier as its spec has it.</param>
+internal sealed record SchemaOrigin(string TypeFullName, string MemberName);
 
 /// <summary>What a comparison found.</summary>
 internal enum SchemaFindingKind

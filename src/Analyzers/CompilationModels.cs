@@ -11,11 +11,13 @@ namespace Checkpoint.Analyzers;
 internal sealed class CompilationModels
 {
     private readonly Dictionary<string, INamedTypeSymbol> _types;
+    private readonly Dictionary<ISymbol, string> _names = new(SymbolEqualityComparer.Default);
 
     private CompilationModels(EquatableArray<ModelSpec> specs, Dictionary<string, INamedTypeSymbol> types)
     {
         Specs = specs;
         _types = types;
+        foreach (var pair in types) _names[pair.Value] = pair.Key;
     }
 
     /// <summary>The specs, in declaration order (namespaces, then types, then nested types).</summary>
@@ -23,6 +25,9 @@ internal sealed class CompilationModels
 
     /// <summary>The class whose spec has <paramref name="fullName"/>, or null.</summary>
     public INamedTypeSymbol? TypeOf(string fullName) => _types.TryGetValue(fullName, out var type) ? type : null;
+
+    /// <summary>The spec's full name of <paramref name="type"/>, or null when it has no spec.</summary>
+    public string? FullNameOf(INamedTypeSymbol type) => _names.TryGetValue(type, out var name) ? name : null;
 
     public static CompilationModels Collect(ModelCollector collector, CancellationToken cancellationToken)
     {

@@ -162,8 +162,7 @@ internal static class Descriptors
         "Checkpoints saved before this change will not load: '{0}' of {1} is gone; add FormerNames or update the schema ({2} line {3})",
         SchemaCategory,
         DiagnosticSeverity.Warning,
-        "The schema file lists a path that checkpoints hold, and the code neither saves it nor reads it under a former name, so those checkpoints no longer load.",
-        WellKnownDiagnosticTags.CompilationEnd);
+        "The schema file lists a path that checkpoints hold, and the code neither saves it nor reads it under a former name, so those checkpoints no longer load.");
 
     public static readonly DiagnosticDescriptor SchemaPathChanged = Create(
         RuleIds.SchemaPathChanged,
@@ -171,8 +170,7 @@ internal static class Descriptors
         "Checkpoints saved before this change will not load '{0}' of {1}: {2}; keep the type or accept the change in the schema ({3} line {4})",
         SchemaCategory,
         DiagnosticSeverity.Warning,
-        "The schema file lists a path whose saved dtype, rank or kind the member no longer reads without loss, so a load of a checkpoint saved before fails.",
-        WellKnownDiagnosticTags.CompilationEnd);
+        "The schema file lists a path whose saved dtype, rank or kind the member no longer reads without loss, so a load of a checkpoint saved before fails.");
 
     public static readonly DiagnosticDescriptor SchemaPathUnlisted = Create(
         RuleIds.SchemaPathUnlisted,
@@ -180,8 +178,7 @@ internal static class Descriptors
         "'{0}' of {1} is not in {2} as the code saves it{3}",
         SchemaCategory,
         DiagnosticSeverity.Info,
-        "The code saves a path that the schema file does not list, or lists with a dtype the code has widened losslessly; the code fix adds or updates the line, and Fix All writes the whole file.",
-        WellKnownDiagnosticTags.CompilationEnd);
+        "The code saves a path that the schema file does not list, or lists with a dtype the code has widened losslessly; the code fix adds or updates the line, and Fix All writes the whole file.");
 
     public static readonly DiagnosticDescriptor SchemaLineInvalid = Create(
         RuleIds.SchemaLineInvalid,

@@ -8,8 +8,10 @@ namespace Checkpoint.Analyzers.Schema;
 
 /// <summary>
 /// CKPT0018-CKPT0021: compares the project's schema file (<c>CheckpointSchema.txt</c>, an additional file) with what
-/// the code saves, computed from the collector's model specs (docs/schema.md). One comparison gives all four rules,
-/// at the end of the compilation (the comparison needs every model). A project without the file pays nothing.
+/// the code saves, computed from the collector's model specs (docs/schema.md). One comparison per compilation serves
+/// all four rules: each model class reports the findings about it (a gone path on the root model, a changed or
+/// unlisted path on the member that saves it), so they are local diagnostics the IDE shows and fixes like any other;
+/// unreadable lines are reported at the end, on the file. A project without the file pays nothing.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SchemaAnalyzer : DiagnosticAnalyzer
@@ -33,84 +35,86 @@ public sealed class SchemaAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationAction(compilation =>
+        context.RegisterCompilationStartAction(start =>
         {
-            if (SchemaFiles.Find(compilation.Options.AdditionalFiles, file => file.Path) is not { } file) return;
-            if (ModelAnalysis.For(compilation.Compilation) is not { } analysis) return;
-            Report(compilation, file, analysis);
+            if (SchemaFiles.Find(start.Options.AdditionalFiles, file => file.Path) is not { } file) return;
+            if (ModelAnalysis.For(start.Compilation) is not { } analysis) return;
+            var run = new Run(_cache, file, analysis);
+            start.RegisterSymbolAction(symbol => run.ReportType(symbol), SymbolKind.NamedType);
+            start.RegisterCompilationEndAction(end => run.ReportFile(end));
         });
     }
 
-    private void Report(CompilationAnalysisContext context, AdditionalText file, ModelAnalysis analysis)
+    // One compilation's comparison, made on first use, and the findings of each model class.
+    private sealed class Run(SchemaCheckCache cache, AdditionalText file, ModelAnalysis analysis)
     {
-        if (file.GetText(context.CancellationToken) is not { } text) return;
-        var models = analysis.Models(context.CancellationToken);
-        var check = _cache.Get(file.Path, models.Specs, text.ToString());
-        var report = new Reporter(context, file.Path, text, models, check);
-        foreach (var error in check.Document.Errors) report.Invalid(error.LineNumber, error.Reason);
-        foreach (var finding in check.Findings) report.Finding(finding);
-    }
+        private readonly object _gate = new();
+        private readonly string _fileName = System.IO.Path.GetFileName(file.Path);
+        private Result? _result;
 
-    // Places each finding: gone paths on the model's class, changed and unlisted ones on the member that saves the
-    // path now, unreadable lines on the schema file's line.
-    private sealed class Reporter(CompilationAnalysisContext context, string path, SourceText text, CompilationModels models, SchemaCheck check)
-    {
-        private readonly string _fileName = System.IO.Path.GetFileName(path);
+        public void ReportType(SymbolAnalysisContext context)
+        {
+            if (Get(context.CancellationToken) is not { } result) return;
+            var type = (INamedTypeSymbol)context.Symbol;
+            if (result.Models.FullNameOf(type) is not { } fullName || !result.ByType.TryGetValue(fullName, out var findings)) return;
+            foreach (var finding in findings) context.ReportDiagnostic(Diagnose(result, finding, type));
+        }
 
-        public void Invalid(int lineNumber, string reason) =>
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SchemaLineInvalid, Line(lineNumber), _fileName, Number(lineNumber), reason));
+        public void ReportFile(CompilationAnalysisContext context)
+        {
+            if (Get(context.CancellationToken) is not { } result) return;
+            foreach (var error in result.Check.Document.Errors) context.ReportDiagnostic(Invalid(result, error.LineNumber, error.Reason));
+            foreach (var finding in result.Check.Findings)
+            {
+                if (finding.Kind == SchemaFindingKind.UnknownModel)
+                {
+                    var reason = finding.Reason + " (no model of the project has this name; lines of it are not checked)";
+                    context.ReportDiagnostic(Invalid(result, finding.Saved!.LineNumber, reason));
+                }
+            }
+        }
 
-        public void Finding(SchemaFinding finding)
+        private Result? Get(CancellationToken cancellationToken)
+        {
+            lock (_gate)
+            {
+                if (_result is not null) return _result;
+                if (file.GetText(cancellationToken) is not { } text) return null;
+                var models = analysis.Models(cancellationToken);
+                return _result = new Result(text, models, cache.Get(file.Path, models.Specs, text.ToString()));
+            }
+        }
+
+        private Diagnostic Diagnose(Result result, SchemaFinding finding, INamedTypeSymbol type)
         {
             var (remove, add) = SchemaUpdate.Accept(finding);
             var properties = ImmutableDictionary<string, string?>.Empty;
             if (remove > 0) properties = properties.Add(SchemaProperties.RemoveLine, Number(remove));
             if (add is not null) properties = properties.Add(SchemaProperties.AddLine, add.ToString());
-            switch (finding.Kind)
+            var lines = finding.Saved is { } saved ? [result.Line(file.Path, saved.LineNumber)] : Array.Empty<Location>();
+            return finding.Kind switch
             {
-                case SchemaFindingKind.Gone:
-                    var saved = finding.Saved!;
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.SchemaPathGone, ModelLocation(saved.Line.Model), [Line(saved.LineNumber)], properties,
-                        saved.Line.Path, saved.Line.Model, _fileName, Number(saved.LineNumber)));
-                    break;
-                case SchemaFindingKind.Changed:
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.SchemaPathChanged, MemberLocation(finding.Current!), [Line(finding.Saved!.LineNumber)], properties,
-                        finding.Saved.Line.Path, finding.Saved.Line.Model, finding.Reason, _fileName, Number(finding.Saved.LineNumber)));
-                    break;
-                case SchemaFindingKind.Outdated:
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.SchemaPathUnlisted, MemberLocation(finding.Current!), [Line(finding.Saved!.LineNumber)], properties,
-                        finding.Current!.Line.Path, finding.Current.Line.Model, _fileName, $" (line {Number(finding.Saved.LineNumber)}: {finding.Reason})"));
-                    break;
-                case SchemaFindingKind.Unlisted:
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.SchemaPathUnlisted, MemberLocation(finding.Current!), [], properties,
-                        finding.Current!.Line.Path, finding.Current.Line.Model, _fileName, ""));
-                    break;
-                case SchemaFindingKind.UnknownModel:
-                    Invalid(finding.Saved!.LineNumber, finding.Reason + " (no model of the project has this name; lines of it are not checked)");
-                    break;
-            }
+                SchemaFindingKind.Gone => Diagnostic.Create(
+                    Descriptors.SchemaPathGone, First(type.Locations), lines, properties,
+                    finding.Saved!.Line.Path, finding.Saved.Line.Model, _fileName, Number(finding.Saved.LineNumber)),
+                SchemaFindingKind.Changed => Diagnostic.Create(
+                    Descriptors.SchemaPathChanged, MemberLocation(type, finding.Current!), lines, properties,
+                    finding.Saved!.Line.Path, finding.Saved.Line.Model, finding.Reason, _fileName, Number(finding.Saved.LineNumber)),
+                SchemaFindingKind.Outdated => Diagnostic.Create(
+                    Descriptors.SchemaPathUnlisted, MemberLocation(type, finding.Current!), lines, properties,
+                    finding.Current!.Line.Path, finding.Current.Line.Model, _fileName, $" (line {Number(finding.Saved!.LineNumber)}: {finding.Reason})"),
+                _ => Diagnostic.Create(
+                    Descriptors.SchemaPathUnlisted, MemberLocation(type, finding.Current!), lines, properties,
+                    finding.Current!.Line.Path, finding.Current.Line.Model, _fileName, ""),
+            };
         }
 
-        private Location Line(int lineNumber) => SchemaFiles.LineLocation(path, text, lineNumber);
+        private Diagnostic Invalid(Result result, int lineNumber, string reason) =>
+            Diagnostic.Create(Descriptors.SchemaLineInvalid, result.Line(file.Path, lineNumber), _fileName, Number(lineNumber), reason);
 
-        private Location ModelLocation(string model)
+        private static Location MemberLocation(INamedTypeSymbol type, SchemaEntry entry)
         {
-            foreach (var listed in check.Code.Models)
-            {
-                if (listed.Name == model && models.TypeOf(listed.FullName) is { } type) return First(type.Locations);
-            }
-
-            return Location.None;
-        }
-
-        private Location MemberLocation(SchemaEntry entry)
-        {
-            if (entry.Origin is not { } origin || models.TypeOf(origin.TypeFullName) is not { } type) return Location.None;
-            foreach (var member in type.GetMembers(origin.MemberName.TrimStart('@')))
+            foreach (var member in type.GetMembers(entry.Origin!.MemberName.TrimStart('@')))
             {
                 if (member is IFieldSymbol or IPropertySymbol) return First(member.Locations);
             }
@@ -121,5 +125,41 @@ public sealed class SchemaAnalyzer : DiagnosticAnalyzer
         private static Location First(ImmutableArray<Location> locations) => locations.FirstOrDefault(l => l.IsInSource) ?? Location.None;
 
         private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+    }
+
+    // The comparison with the findings grouped by the class they are reported on: the root model's class for a gone
+    // path, the class declaring the member for the others.
+    private sealed class Result
+    {
+        public Result(SourceText text, CompilationModels models, SchemaCheck check)
+        {
+            Text = text;
+            Models = models;
+            Check = check;
+            var fullNames = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var model in check.Code.Models) fullNames[model.Name] = model.FullName;
+            foreach (var finding in check.Findings)
+            {
+                var owner = finding.Kind switch
+                {
+                    SchemaFindingKind.Gone => fullNames.TryGetValue(finding.Saved!.Line.Model, out var root) ? root : null,
+                    SchemaFindingKind.UnknownModel => null,
+                    _ => finding.Current?.Origin?.TypeFullName,
+                };
+                if (owner is null) continue;
+                if (!ByType.TryGetValue(owner, out var list)) ByType.Add(owner, list = []);
+                list.Add(finding);
+            }
+        }
+
+        public SourceText Text { get; }
+
+        public CompilationModels Models { get; }
+
+        public SchemaCheck Check { get; }
+
+        public Dictionary<string, List<SchemaFinding>> ByType { get; } = new(StringComparer.Ordinal);
+
+        public Location Line(string path, int lineNumber) => SchemaFiles.LineLocation(path, Text, lineNumber);
     }
 }

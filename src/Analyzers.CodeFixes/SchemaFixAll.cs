@@ -42,16 +42,7 @@ internal sealed class SchemaFixAll : FixAllProvider
         var text = await file.GetTextAsync(cancellationToken).ConfigureAwait(false);
         var check = SchemaCheck.Run(analysis.Models(cancellationToken).Specs, text.ToString());
         if (check.Document.Errors.Count > 0) return solution;
-        var edits = check.Findings.Where(f => ids.Contains(RuleOf(f.Kind))).Select(SchemaUpdate.Accept).ToList();
+        var edits = check.Findings.Where(f => ids.Contains(SchemaRules.Of(f.Kind).Id)).Select(SchemaUpdate.Accept).ToList();
         return edits.Count == 0 ? solution : SchemaFileFix.Write(solution, file.Id, check.Document, edits);
     }
-
-    // The rule the analyzer reports a finding under (SchemaAnalyzer).
-    private static string RuleOf(SchemaFindingKind kind) => kind switch
-    {
-        SchemaFindingKind.Gone => Descriptors.SchemaPathGone.Id,
-        SchemaFindingKind.Changed => Descriptors.SchemaPathChanged.Id,
-        SchemaFindingKind.Outdated or SchemaFindingKind.Unlisted => Descriptors.SchemaPathUnlisted.Id,
-        _ => Descriptors.SchemaLineInvalid.Id,
-    };
 }

@@ -92,19 +92,20 @@ public sealed class SchemaAnalyzer : DiagnosticAnalyzer
             if (remove > 0) properties = properties.Add(SchemaProperties.RemoveLine, Number(remove));
             if (add is not null) properties = properties.Add(SchemaProperties.AddLine, add.ToString());
             var lines = finding.Saved is { } saved ? [result.Line(file.Path, saved.LineNumber)] : Array.Empty<Location>();
+            var rule = SchemaRules.Of(finding.Kind);
             return finding.Kind switch
             {
                 SchemaFindingKind.Gone => Diagnostic.Create(
-                    Descriptors.SchemaPathGone, First(type.Locations), lines, properties,
+                    rule, First(type.Locations), lines, properties,
                     finding.Saved!.Line.Path, finding.Saved.Line.Model, _fileName, Number(finding.Saved.LineNumber)),
                 SchemaFindingKind.Changed => Diagnostic.Create(
-                    Descriptors.SchemaPathChanged, MemberLocation(type, finding.Current!), lines, properties,
+                    rule, MemberLocation(type, finding.Current!), lines, properties,
                     finding.Saved!.Line.Path, finding.Saved.Line.Model, finding.Reason, _fileName, Number(finding.Saved.LineNumber)),
                 SchemaFindingKind.Outdated => Diagnostic.Create(
-                    Descriptors.SchemaPathUnlisted, MemberLocation(type, finding.Current!), lines, properties,
+                    rule, MemberLocation(type, finding.Current!), lines, properties,
                     finding.Current!.Line.Path, finding.Current.Line.Model, _fileName, $" (line {Number(finding.Saved!.LineNumber)}: {finding.Reason})"),
                 _ => Diagnostic.Create(
-                    Descriptors.SchemaPathUnlisted, MemberLocation(type, finding.Current!), lines, properties,
+                    rule, MemberLocation(type, finding.Current!), lines, properties,
                     finding.Current!.Line.Path, finding.Current.Line.Model, _fileName, ""),
             };
         }

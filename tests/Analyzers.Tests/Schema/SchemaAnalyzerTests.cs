@@ -5,7 +5,7 @@ namespace Checkpoint.Analyzers.Tests.Schema;
 /// <summary>CKPT0018-CKPT0021: the schema file compared with what the code saves (docs/schema.md).</summary>
 public class SchemaAnalyzerTests
 {
-    private const string Header = "# Checkpoint schema: one line per saved path, \"Model: path dtype rank kind\" (docs/schema.md)\n";
+    private const string Header = Checkpoint.Schema.SchemaText.Header + "\n";
 
     // Line numbers in the expectations count from the first line of these sources.
     private const string Net = """

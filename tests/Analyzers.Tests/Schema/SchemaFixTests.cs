@@ -5,7 +5,7 @@ namespace Checkpoint.Analyzers.Tests.Schema;
 /// <summary>The fix of CKPT0018-CKPT0020 accepts the code's side in the schema file; Fix All writes the whole file.</summary>
 public class SchemaFixTests
 {
-    private const string Header = "# Checkpoint schema: one line per saved path, \"Model: path dtype rank kind\" (docs/schema.md)\n";
+    private const string Header = Checkpoint.Schema.SchemaText.Header + "\n";
 
     private const string Source = """
         public partial class Layer

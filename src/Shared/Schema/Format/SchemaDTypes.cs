@@ -24,7 +24,7 @@ internal enum DTypeChange
 /// </summary>
 /// <remarks>
 /// The lossless rule mirrors the runtime's <c>Checkpoint.DTypes.IsLosslessConversion</c>, which analyzers cannot
-/// reference; tests/Analyzers.Tests checks that the two agree for every pair of dtypes.
+/// reference; tests/Cli.Tests/SchemaFormatTests checks that the two agree for every pair of dtypes.
 /// </remarks>
 internal static class SchemaDTypes
 {

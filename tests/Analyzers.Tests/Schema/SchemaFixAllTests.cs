@@ -28,7 +28,7 @@ public class SchemaFixAllTests
     [Fact]
     public async Task Fix_all_of_unlisted_paths_adds_lines_and_accepts_no_breaking_change()
     {
-        var written = await FixAllAsync(Descriptors.SchemaPathUnlisted.Id);
+        var written = await FixRulesAsync(Descriptors.SchemaPathUnlisted.Id);
         Assert.Equal(
             SchemaText.Header + "\nNet: Bias float64 2 array\nNet: Kernel float32 * array\nNet: Step int 0 scalar\nNet: Weight float32 * array\n",
             written);
@@ -37,18 +37,20 @@ public class SchemaFixAllTests
     [Fact]
     public async Task Fix_all_of_gone_paths_removes_only_their_lines()
     {
-        var written = await FixAllAsync(Descriptors.SchemaPathGone.Id);
+        var written = await FixRulesAsync(Descriptors.SchemaPathGone.Id);
         Assert.Equal(SchemaText.Header + "\nNet: Bias float64 2 array\n", written);
     }
 
     [Fact]
     public async Task Fix_all_of_every_rule_writes_what_the_code_saves()
     {
-        var written = await FixAllAsync(Descriptors.SchemaPathGone.Id, Descriptors.SchemaPathChanged.Id, Descriptors.SchemaPathUnlisted.Id);
+        var written = await FixRulesAsync(Descriptors.SchemaPathGone.Id, Descriptors.SchemaPathChanged.Id, Descriptors.SchemaPathUnlisted.Id);
         Assert.Equal(SchemaText.Header + "\nNet: Bias float64 1 array\nNet: Kernel float32 * array\nNet: Step int 0 scalar\n", written);
     }
 
-    private static async Task<string> FixAllAsync(params string[] ids)
+    private static Task<string> FixRulesAsync(params string[] ids) => FixAllAsync(Source, Schema, ids);
+
+    internal static async Task<string> FixAllAsync(string source, string schema, params string[] ids)
     {
         using var workspace = new AdhocWorkspace();
         var projectId = ProjectId.CreateNewId();
@@ -57,8 +59,8 @@ public class SchemaFixAllTests
                 compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
                 parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
                 metadataReferences: TestReferences.All))
-            .AddDocument(DocumentId.CreateNewId(projectId), "Net.cs", SourceText.From(Source), filePath: "/project/Net.cs")
-            .AddAdditionalDocument(DocumentId.CreateNewId(projectId), SchemaText.FileName, SourceText.From(Schema), filePath: "/project/" + SchemaText.FileName);
+            .AddDocument(DocumentId.CreateNewId(projectId), "Net.cs", SourceText.From(source), filePath: "/project/Net.cs")
+            .AddAdditionalDocument(DocumentId.CreateNewId(projectId), SchemaText.FileName, SourceText.From(schema), filePath: "/project/" + SchemaText.FileName);
         var project = solution.GetProject(projectId)!;
         var document = project.Documents.Single();
         var fix = new SchemaFileFix();
@@ -79,5 +81,19 @@ public class SchemaFixAllTests
         public override Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken) => Task.FromResult(Enumerable.Empty<Diagnostic>());
 
         public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) => Task.FromResult(Enumerable.Empty<Diagnostic>());
+    }
+}
+
+/// <summary>The schema Fix All writes for the shared fixture model is the fixture schema file, which the Cli tests check against a real checkpoint.</summary>
+public class SchemaFixtureTests
+{
+    [Fact]
+    public async Task Fix_all_on_an_empty_schema_writes_the_fixture_schema()
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "Schema", "Fixture");
+        var source = await File.ReadAllTextAsync(Path.Combine(folder, "FixtureNet.cs"));
+        var expected = await File.ReadAllTextAsync(Path.Combine(folder, "FixtureNet.schema.txt"));
+        var written = await SchemaFixAllTests.FixAllAsync(source, "", Descriptors.SchemaPathUnlisted.Id);
+        Assert.Equal(expected.ReplaceLineEndings("\n"), written);
     }
 }

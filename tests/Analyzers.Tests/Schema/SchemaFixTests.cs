@@ -74,4 +74,23 @@ public class SchemaFixTests
             """,
             [At("CKPT0019", 3, 35)]);
     }
+
+    [Fact]
+    public async Task Fixing_a_losslessly_widened_path_updates_its_line()
+    {
+        // B was saved as float32 (rank 2); the code now saves float64, which old checkpoints still load.
+        await FixAsync(Source, Header + """
+            Net: Layers.*.B float32 2 array
+            Net: Layers.*.W float32 * array
+            Net: Step int 0 scalar
+            Net: Tau * * quantity
+            """, Header + """
+            Net: Layers.*.B float64 2 array
+            Net: Layers.*.W float32 * array
+            Net: Step int 0 scalar
+            Net: Tau * * quantity
+
+            """,
+            [At("CKPT0020", 4, 30)]);
+    }
 }

@@ -8,13 +8,14 @@ internal static class ArrayCheckpoints
 {
     /// <summary>
     /// Converts <paramref name="tree"/> as every save does (a model by <see cref="SaveOptions.Kinds"/>, anything else by
-    /// <see cref="TreeConverter.FromObject"/>) and writes it atomically with <paramref name="write"/>.
+    /// <see cref="TreeConverter.FromObject"/>) and writes it atomically with <paramref name="write"/> (with its checksum sidecar when <see cref="SaveOptions.WriteChecksum"/>).
     /// </summary>
     public static string Save(string path, object tree, bool overwrite, SaveOptions? options, Action<Stream, StateNode> write, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var root = MsgPackCheckpoint.ToRoot(tree, options ?? SaveOptions.Default);
-        return AtomicFile.Write(path, stream => write(stream, root), overwrite, cancellationToken);
+        options ??= SaveOptions.Default;
+        var root = MsgPackCheckpoint.ToRoot(tree, options);
+        return AtomicFile.Write(path, stream => write(stream, root), overwrite, MsgPackCheckpoint.SidecarOf(options), cancellationToken);
     }
 
     /// <summary>

@@ -86,7 +86,12 @@ internal sealed class ModelCollector
             IsSealed: type.IsSealed,
             BaseIsModel: baseIsModel,
             Members: EquatableArray.From(specs));
-        return model with { Config = ConfigCollector.Spec(type, baseIsModel, members, Context, cancellationToken) };
+        return model with
+        {
+            Config = ConfigCollector.Spec(type, baseIsModel, members, Context, cancellationToken),
+            BaseModel = baseIsModel ? Context.TypeName(type.BaseType!) : "",
+            IsAbstract = type.IsAbstract,
+        };
     }
 
     private void CollectProblems(INamedTypeSymbol type, ClassMembers members, List<Problem> problems, CancellationToken cancellationToken)

@@ -107,7 +107,9 @@ internal sealed record CodeSchema(IReadOnlyList<SchemaEntry> Entries, IReadOnlyL
         var numpy = SchemaDTypes.FromTypeName(element) ?? SchemaDTypes.Any;
         return member.ValueKind switch
         {
-            ValueKind.Tensor => (numpy, SchemaLine.AnyRank, SchemaKinds.Array),
+            ValueKind.Tensor or ValueKind.NumericsTensor => (numpy, SchemaLine.AnyRank, SchemaKinds.Array),
+            // Another library's tensor says its dtype only at run time.
+            ValueKind.ForeignTensor => (SchemaDTypes.Any, SchemaLine.AnyRank, SchemaKinds.Array),
             ValueKind.Array => (numpy, member.Rank, SchemaKinds.Array),
             // Integer scalars are saved as Python ints, which have no width.
             ValueKind.Scalar => (SchemaDTypes.IsInteger(numpy) ? SchemaDTypes.Int : numpy, 0, SchemaKinds.Scalar),

@@ -23,6 +23,34 @@ public class SchemaAnalyzerTests
         }
         """;
 
+    // Line numbers in the expectations count from the first line of these sources.
+    private const string Tensors = """
+        public partial class Tensors
+        {
+            [Param] public System.Numerics.Tensors.Tensor<float> Platform = System.Numerics.Tensors.Tensor.Create(new float[2], [2]);
+            [LongTerm] public INdArray? Foreign;
+        }
+        """;
+
+    [Fact]
+    public async Task Platform_tensors_have_their_dtype_and_other_tensors_any_dtype()
+    {
+        await AnalyzeAsync(Tensors, Header + """
+            Tensors: Foreign * * array
+            Tensors: Platform float32 * array
+            """);
+    }
+
+    [Fact]
+    public async Task A_platform_tensor_saved_as_another_dtype_is_a_changed_path()
+    {
+        await AnalyzeAsync(Tensors, Header + """
+            Tensors: Foreign * * array
+            Tensors: Platform float64 * array
+            """,
+            At("CKPT0019", 3, 58).WithArguments("Platform", "Tensors", "saved as float64, which does not convert losslessly to float32", "CheckpointSchema.txt", "3"));
+    }
+
     [Fact]
     public async Task A_schema_that_matches_the_code_reports_nothing()
     {

@@ -7,7 +7,8 @@ namespace Checkpoint;
 internal sealed class EntryCollector : StateVisitor
 {
     private readonly StateKinds _kinds;
-    private readonly List<StateEntry> _entries = [];
+    // Paged: a large model's list would otherwise double through large-object-heap arrays, each counting toward a full GC.
+    private readonly PagedList<StateEntry> _entries = new();
     private readonly PathTable _paths = new();
 
     // One frame per level below the root: its path, the model owning the members there (null for a collection's

@@ -6,7 +6,8 @@ namespace Checkpoint.Storage;
 /// <summary>
 /// The few POSIX calls .NET does not expose: <c>open</c> with <c>O_NOFOLLOW | O_NONBLOCK</c> (so a link is refused
 /// by the kernel, with no window between a check and the open, and a FIFO cannot block), <c>statx</c> on the open
-/// descriptor (Linux: the file type of what was actually opened) and <c>flock</c>.
+/// descriptor (Linux: the file type of what was actually opened), <c>flock</c> and <c>fsync</c> (of a directory, which
+/// .NET cannot open as a stream).
 /// </summary>
 internal static partial class UnixFiles
 {
@@ -69,6 +70,9 @@ internal static partial class UnixFiles
         throw new IOException($"Cannot lock: {Marshal.GetPInvokeErrorMessage(errno)}", errno);
     }
 
+    /// <summary>Flushes an open descriptor (a directory's entries, for <see cref="DirectorySync"/>) to disk; false when the file system refuses.</summary>
+    public static bool Sync(SafeFileHandle handle) => fsync(handle) == 0;
+
     /// <summary>The open(2) flags and errno values, which differ between kernels and, on Linux, architectures.</summary>
     private static class Flags
     {
@@ -109,4 +113,7 @@ internal static partial class UnixFiles
 
     [LibraryImport("libc", EntryPoint = "flock", SetLastError = true)]
     private static partial int flock(int fd, int operation);
+
+    [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
+    private static partial int fsync(SafeFileHandle fd);
 }

@@ -12,6 +12,7 @@ namespace Checkpoint.Storage;
 internal static partial class UnixFiles
 {
     private const int ENOENT = 2;
+    private const int ENOTDIR = 20; // the same on Linux, macOS and the BSDs
     private const int ENOSYS = 38;
     private const int LockExclusive = 2, LockNonBlocking = 4;
 
@@ -21,7 +22,8 @@ internal static partial class UnixFiles
     /// <summary>
     /// Opens an existing entry read-only without blocking (a FIFO without a writer opens at once) and, unless
     /// <paramref name="followLinks"/>, without following a final symbolic link. Returns null when nothing has that
-    /// name; throws <see cref="UnsafeFileException"/> for a link.
+    /// name (also when a directory on the way is a file, as .NET's own opens treat it); throws
+    /// <see cref="UnsafeFileException"/> for a link.
     /// </summary>
     public static SafeFileHandle? Open(string path, bool followLinks)
     {
@@ -29,7 +31,7 @@ internal static partial class UnixFiles
         var fd = open(path, flags);
         if (fd >= 0) return new SafeFileHandle(fd, ownsHandle: true);
         var errno = Marshal.GetLastPInvokeError();
-        if (errno == ENOENT) return null;
+        if (errno is ENOENT or ENOTDIR) return null;
         if (errno == Flags.LinkErrno || errno == Flags.LinkErrnoAlternative) throw new UnsafeFileException(path, "a symbolic link");
         throw new IOException($"Cannot open {path}: {Marshal.GetPInvokeErrorMessage(errno)}", errno);
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Checkpoint.Formats.MsgPack;
 using Checkpoint.Storage;
 
@@ -60,6 +61,11 @@ public static partial class MsgPackCheckpoint
             : TreeConverter.FromObject(tree);
     }
 
-    internal static string WriteRoot(string path, StateNode root, bool overwrite, SaveOptions options, CancellationToken cancellationToken) =>
-        AtomicFile.Write(path, stream => MsgPackWriter.Write(stream, root, options, cancellationToken), overwrite, cancellationToken);
+    internal static string WriteRoot(string path, StateNode root, bool overwrite, SaveOptions options, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var written = AtomicFile.Write(path, stream => MsgPackWriter.Write(stream, root, options, cancellationToken), overwrite, cancellationToken);
+        CheckpointMetrics.Saved(CheckpointMetrics.MsgPack, written, started);
+        return written;
+    }
 }

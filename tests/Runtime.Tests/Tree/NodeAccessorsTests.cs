@@ -102,5 +102,26 @@ public sealed class NodeAccessorsTests
         Assert.Equal("AsTensor<float>() cannot read this node: expected an array, found None.", Message(() => NullNode.Instance.AsTensor<float>()));
     }
 
+    [Fact]
+    public void The_readme_example_reads_a_saved_training_tree()
+    {
+        using var dir = new TempDirectory();
+        var path = MsgPackCheckpoint.Save(dir.File("ckpt.msgpack"), new Dictionary<string, object?>
+        {
+            ["params"] = new StateDict { { "readout", new StateDict { { "weight", new NdArray<float>([1f, 2f, 3f, 4f, 5f, 6f], 2, 3) } } } },
+            ["epoch"] = 10,
+            ["config"] = new Dictionary<string, object?> { ["n_hidden"] = 128, ["tau"] = 10.0 },
+        });
+
+        StateDict raw = MsgPackCheckpoint.LoadStateDict(path);
+
+        Assert.Equal("{'params': {'readout': {'weight': ndarray float32(2, 3) [1, 2, 3, 4, 5, 6]}}, 'epoch': 10, 'config': {'n_hidden': 128, 'tau': 10}}", raw.ToString());
+        Assert.Equal(10, raw["epoch"].AsInt64());
+        Assert.Equal(10.0, raw.GetPath("config.tau").AsDouble());
+        NdArray<float> w = raw.GetPath("params.readout.weight").AsTensor<float>();
+        Assert.Equal([2, 3], w.Shape);
+        Assert.Equal("AsInt64() cannot read this node: 2.5 does not convert exactly to int64.", Message(() => new FloatNode(2.5).AsInt64()));
+    }
+
     private static string Message(Action read) => Assert.Throws<CheckpointException>(read).Message;
 }

@@ -1,1 +1,1 @@
-return Checkpoint.Cli.CliApp.Run(args, Console.Out, Console.Error);
+return Checkpoint.Cli.CliApp.Run(args, Checkpoint.Cli.CliConsole.FromProcess());

@@ -48,3 +48,15 @@ public partial class BigNet
 
     public List<BigLayer> Weights { get; } = [];
 }
+
+/// <summary>The plain-tree twin of <see cref="WideNet"/>: <c>layers.N.weight</c> maps holding the same tensors.</summary>
+public static class WideTree
+{
+    public static StateDict Create(int layers, float value)
+    {
+        var map = new StateDict(layers);
+        for (var i = 0; i < layers; i++)
+            map.Add(i.ToString(System.Globalization.CultureInfo.InvariantCulture), new StateDict { ["weight"] = NdArray<float>.Full(value + i, 16) });
+        return new StateDict { ["layers"] = map };
+    }
+}

@@ -69,24 +69,4 @@ public class InspectTextTests
             File.Delete(path);
         }
     }
-
-    [Fact]
-    public void Version_prints_the_library_version()
-    {
-        var result = CliRunner.Run("--version");
-
-        Assert.Equal(0, result.ExitCode);
-        Assert.Equal(LibraryInfo.Version, result.Output.Trim());
-        Assert.Matches(@"^\d+\.\d+\.\d+", result.Output.Trim());
-    }
-
-    [Fact]
-    public void Unknown_command_prints_usage_and_exit_code_2()
-    {
-        var result = CliRunner.Run("frobnicate");
-
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains("unknown command 'frobnicate'", result.Error);
-        Assert.Contains("inspect", result.Error);
-    }
 }

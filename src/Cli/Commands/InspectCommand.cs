@@ -1,59 +1,69 @@
-using System.Text.Json;
+using System.CommandLine;
+using Checkpoint.Cli.Folders;
 using Checkpoint.Cli.Output;
-using Checkpoint.Formats.MsgPack;
+using Checkpoint.Formats;
 
 namespace Checkpoint.Cli.Commands;
 
-/// <summary><c>checkpoint inspect FILE [--json]</c>: shows what a checkpoint file holds (a manager directory: see <see cref="InspectDirectoryCommand"/>).</summary>
-internal static class InspectCommand
+/// <summary>
+/// <c>checkpoint inspect FILE|DIR [--json]</c>: what a checkpoint file holds (any format, the same node schema), or what
+/// a folder holds (a manager's steps, plain checkpoint files). Only structure is read; arrays stay in the file, so a
+/// file of any size is inspected in bounded memory (--json hashes each array in pieces).
+/// </summary>
+internal sealed class InspectCommand : CliCommand
 {
-    public const string Usage = "checkpoint inspect FILE|DIR [--json]";
+    public override string Name => "inspect";
 
-    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    public override Command Create(CliConsole console)
     {
-        var json = args.Contains("--json");
-        var files = args.Where(a => a != "--json").ToList();
-        if (files.Count != 1 || files[0].StartsWith('-'))
+        var path = new Argument<string>("FILE|DIR")
         {
-            error.WriteLine($"usage: {Usage}");
-            return 2;
+            Description = "A checkpoint file (.msgpack, .npz, .npy, .safetensors; other names by content), or a folder: the steps of a checkpoint manager directory, or the checkpoint files in it.",
+        };
+        var json = new Option<bool>("--json")
+        {
+            Description = "Machine-readable output: the node schema of tests/Fixtures (kind, dtype, shape, nbytes, sha256_le_c_order, values), the same for every format.",
+        };
+        var command = NewCommand(
+            "Show the tree of a checkpoint file (path, kind, dtype, shape, bytes, first values), or the steps and files of a folder.",
+            (parsed, cancellationToken) => Run(console.Output, parsed.GetValue(path)!, parsed.GetValue(json), cancellationToken));
+        command.Arguments.Add(path);
+        command.Options.Add(json);
+        return command;
+    }
+
+    private static int Run(TextWriter output, string path, bool json, CancellationToken cancellationToken)
+    {
+        if (Directory.Exists(path))
+        {
+            var folder = FolderView.Read(path, cancellationToken);
+            if (json)
+            {
+                using var document = new JsonOutput(output);
+                folder.WriteJson(document);
+            }
+            else
+            {
+                folder.WriteText(output);
+            }
+
+            return ExitCodes.Ok;
         }
 
-        var path = files[0];
-        if (Directory.Exists(path)) return InspectDirectoryCommand.Run(path, json, output, error);
-        if (!File.Exists(path))
-        {
-            error.WriteLine($"checkpoint: Checkpoint not found: {path}");
-            return 1;
-        }
-
-        StateNode root;
-        long size;
-        try
-        {
-            using var stream = File.OpenRead(path);
-            size = stream.Length;
-            root = MsgPackReader.Read(stream, new LoadOptions { SourceName = path });
-        }
-        catch (Exception ex) when (ex is CheckpointException or IOException or UnauthorizedAccessException)
-        {
-            error.WriteLine($"checkpoint: {ex.Message}");
-            return 1;
-        }
-
-        var name = Path.GetFileName(path);
+        using var file = CheckpointFormats.Open(path, cancellationToken: cancellationToken);
+        var name = Path.GetFileName(file.FullPath);
+        var size = new FileInfo(file.FullPath).Length;
+        var format = file.Format.ToString().ToLowerInvariant();
         if (json)
         {
-            using var stream = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-                JsonTreeWriter.WriteDocument(writer, name, root);
-            output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
-        }
-        else
-        {
-            TextTreeWriter.Write(output, name, size, root);
+            using var document = new JsonOutput(output);
+            new JsonTreeWriter(document, cancellationToken).WriteDocument(name, format, size, file.Metadata, file.Root);
+            return ExitCodes.Ok;
         }
 
-        return 0;
+        TextTreeWriter.Write(output, $"{TerminalText.Escape(name)} ({format}, {Sizes.Format(size)})", file.Root, cancellationToken);
+        if (file.Metadata is { Count: > 0 } metadata)
+            output.WriteLine("metadata: " + string.Join(" ", metadata.Select(m => $"{TerminalText.Escape(m.Key)}={TerminalText.Quote(m.Value)}")));
+        return ExitCodes.Ok;
     }
 }

@@ -1,85 +1,82 @@
+using System.CommandLine;
+using Checkpoint.Cli.Folders;
 using Checkpoint.Cli.Output;
 using Checkpoint.Management;
-using Checkpoint.Formats.MsgPack;
 
 namespace Checkpoint.Cli.Commands;
 
 /// <summary>
-/// <c>checkpoint verify DIR|FILE</c>: for a manager directory, checks every step's manifest, sizes and checksums
-/// and prints each step as intact or what is wrong; for a single msgpack file, checks that it parses.
-/// Exit code 0 when everything is intact, 1 otherwise (also when a directory holds no step), 2 for bad usage.
+/// <c>checkpoint verify FILE|DIR</c>: for a manager directory, every step's manifest, sizes and checksums; for a plain
+/// file (or each checkpoint file of a folder), that its structure parses and, when <c>FILE.sha256</c> exists, that the
+/// file matches it. Exit code 0 when everything is intact, 1 otherwise (also when a folder holds no checkpoint).
 /// </summary>
-internal static class VerifyCommand
+internal sealed class VerifyCommand : CliCommand
 {
-    public const string Usage = "checkpoint verify DIR|FILE";
+    public override string Name => "verify";
 
-    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    public override Command Create(CliConsole console)
     {
-        if (args.Count != 1 || args[0].StartsWith('-'))
+        var path = new Argument<string>("FILE|DIR")
         {
-            error.WriteLine($"usage: {Usage}");
-            return 2;
-        }
-
-        var path = args[0];
-        if (Directory.Exists(path)) return VerifyDirectory(path, output, error);
-        if (File.Exists(path)) return VerifyFile(path, output, error);
-        error.WriteLine($"checkpoint: Checkpoint not found: {path}");
-        return 1;
+            Description = "A checkpoint file, a checkpoint manager directory, or a folder of checkpoint files.",
+        };
+        var command = NewCommand(
+            "Check a checkpoint: a manager directory's steps against their manifests (sizes, XxHash128), a plain file's structure " +
+            "and its sha256sum-compatible FILE.sha256 when there is one (\"no checksum: structure only\" when not), an .npz archive's CRC-32s.",
+            (parsed, cancellationToken) => Run(console.Output, parsed.GetValue(path)!, cancellationToken));
+        command.Arguments.Add(path);
+        return command;
     }
 
-    private static int VerifyDirectory(string path, TextWriter output, TextWriter error)
+    private static int Run(TextWriter output, string path, CancellationToken cancellationToken)
     {
-        IReadOnlyList<StepVerification> steps;
-        try
+        if (!Directory.Exists(path))
         {
-            steps = CheckpointManager.VerifyDirectory(path);
-        }
-        catch (Exception e) when (e is CheckpointException or IOException or UnauthorizedAccessException)
-        {
-            error.WriteLine($"checkpoint: {e.Message}");
-            return 1;
+            if (!File.Exists(path) && new FileInfo(path).LinkTarget is null) throw new CheckpointNotFoundException(Path.GetFullPath(path));
+            var result = FileVerification.Run(path, followLinks: true, cancellationToken);
+            output.WriteLine(result.Line());
+            return result.Result == FileVerification.Outcome.Corrupt ? ExitCodes.Failed : ExitCodes.Ok;
         }
 
-        if (steps.Count == 0)
-        {
-            error.WriteLine($"checkpoint: no checkpoint steps (step_*) in {path}");
-            return 1;
-        }
+        var steps = FolderContents.IsManagerDirectory(path) ? CheckpointManager.VerifyDirectory(path, cancellationToken) : [];
+        var files = FolderContents.CheckpointFiles(path);
+        if (steps.Count == 0 && files.Count == 0)
+            throw new CheckpointException($"no checkpoint steps (step_*) and no checkpoint files (.msgpack, .npz, .npy, .safetensors) in {Path.GetFullPath(path)}");
 
+        var corruptSteps = 0;
         foreach (var step in steps)
         {
             var status = step.IsIntact
                 ? $"intact ({step.Manifest!.Files.Count} file(s), {Sizes.Format(step.Manifest.TotalBytes)})"
-                : "CORRUPT: " + step.Summary;
+                : "CORRUPT: " + TerminalText.Escape(step.Summary);
             output.WriteLine($"step {step.Step}: {status}");
+            if (!step.IsIntact) corruptSteps++;
         }
 
-        foreach (var name in DirectoryListing.Unfinished(path))
-            output.WriteLine($"note: {name} is left from an interrupted save or deletion; a manager removes it when it opens the directory");
-
-        var corrupt = steps.Count(s => !s.IsIntact);
-        output.WriteLine(corrupt == 0
-            ? $"{steps.Count} step(s), all intact"
-            : $"{steps.Count} step(s): {steps.Count - corrupt} intact, {corrupt} corrupt");
-        return corrupt == 0 ? 0 : 1;
-    }
-
-    private static int VerifyFile(string path, TextWriter output, TextWriter error)
-    {
-        try
+        var outcomes = new List<FileVerification.Outcome>();
+        foreach (var file in files)
         {
-            using var stream = File.OpenRead(path);
-            var root = MsgPackReader.Read(stream, new LoadOptions { SourceName = path });
-            output.WriteLine($"{path}: intact ({Sizes.Format(stream.Length)}, {Count(root)} leaves)");
-            return 0;
+            var result = FileVerification.Run(file, followLinks: false, cancellationToken);
+            output.WriteLine(result.Line());
+            outcomes.Add(result.Result);
         }
-        catch (Exception e) when (e is CheckpointException or IOException or UnauthorizedAccessException)
-        {
-            output.WriteLine($"{path}: CORRUPT: {e.Message}");
-            return 1;
-        }
-    }
 
-    private static int Count(StateNode node) => node is StateDict dict ? dict.Sum(p => Count(p.Value)) : 1;
+        foreach (var name in FolderContents.Unfinished(path))
+            output.WriteLine($"note: {TerminalText.Escape(name)} is left from an interrupted save or deletion; a manager removes it when it opens the directory");
+
+        var summary = new List<string>();
+        if (steps.Count > 0)
+            summary.Add(corruptSteps == 0 ? $"{steps.Count} step(s), all intact" : $"{steps.Count} step(s): {steps.Count - corruptSteps} intact, {corruptSteps} corrupt");
+        if (files.Count > 0)
+        {
+            var counts = new[] { FileVerification.Outcome.Intact, FileVerification.Outcome.StructureOnly, FileVerification.Outcome.Corrupt }
+                .Select(outcome => (Outcome: outcome, Count: outcomes.Count(o => o == outcome)))
+                .Where(c => c.Count > 0)
+                .Select(c => $"{c.Count} {c.Outcome switch { FileVerification.Outcome.Intact => "intact", FileVerification.Outcome.StructureOnly => "structure only (no checksum)", _ => "corrupt" }}");
+            summary.Add($"{files.Count} file(s): {string.Join(", ", counts)}");
+        }
+
+        output.WriteLine(string.Join("; ", summary));
+        return corruptSteps == 0 && !outcomes.Contains(FileVerification.Outcome.Corrupt) ? ExitCodes.Ok : ExitCodes.Failed;
+    }
 }

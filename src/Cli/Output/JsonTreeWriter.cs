@@ -1,25 +1,43 @@
 using System.Globalization;
 using System.Text.Json;
+using Checkpoint.Cli.Arrays;
 
 namespace Checkpoint.Cli.Output;
 
 /// <summary>
 /// Writes a state tree as JSON in the node schema of the fixtures' <c>expected.json</c>
-/// (<c>msgpack_load_no_target</c>), so a C# reading and a Python reading of one file can be compared directly.
+/// (<c>msgpack_load_no_target</c>), so a C# reading and a Python reading of one file can be compared directly. Every
+/// format (.msgpack, .npz, .npy, .safetensors) uses the same schema. Arrays stay in their file: only the elements
+/// shown are read, and the SHA-256 streams the bytes in pieces.
 /// </summary>
-internal static class JsonTreeWriter
+internal sealed class JsonTreeWriter(JsonOutput output, CancellationToken cancellationToken)
 {
-    public static void WriteDocument(Utf8JsonWriter json, string fileName, StateNode root)
+    private Utf8JsonWriter Json => output.Writer;
+
+    /// <summary>The document of one file: its name, format, size, the format's metadata, and the tree.</summary>
+    public void WriteDocument(string fileName, string format, long size, IReadOnlyDictionary<string, string>? metadata, StateNode root)
     {
-        json.WriteStartObject();
-        json.WriteString("file", fileName);
-        json.WritePropertyName("root");
-        WriteNode(json, root);
-        json.WriteEndObject();
+        Json.WriteStartObject();
+        Json.WriteString("file", fileName);
+        Json.WriteString("format", format);
+        Json.WriteNumber("size", size);
+        if (metadata is not null)
+        {
+            Json.WriteStartObject("metadata");
+            foreach (var (key, value) in metadata) Json.WriteString(key, value);
+            Json.WriteEndObject();
+        }
+
+        Json.WritePropertyName("root");
+        WriteNode(root);
+        Json.WriteEndObject();
     }
 
-    public static void WriteNode(Utf8JsonWriter json, StateNode node)
+    public void WriteNode(StateNode node)
     {
+        cancellationToken.ThrowIfCancellationRequested();
+        output.FlushIfLarge();
+        var json = Json;
         json.WriteStartObject();
         switch (node)
         {
@@ -32,20 +50,20 @@ internal static class JsonTreeWriter
                 foreach (var (key, child) in map)
                 {
                     json.WritePropertyName(key);
-                    WriteNode(json, child);
+                    WriteNode(child);
                 }
 
                 json.WriteEndObject();
                 break;
             case TensorNode tensor:
-                WriteTensor(json, tensor.Tensor);
+                WriteTensor(json, tensor);
                 break;
             case NumpyScalarNode scalar:
                 json.WriteString("kind", "npscalar");
                 json.WriteNumber("ext", 3);
                 json.WriteString("dtype", scalar.Value.DType.NumpyName());
                 json.WritePropertyName("value");
-                WriteElement(json, TensorValues.Read(scalar.Value, 0));
+                WriteElement(json, TensorValues.Read(scalar.Value));
                 break;
             case ComplexNode complex:
                 json.WriteString("kind", "complex");
@@ -87,7 +105,7 @@ internal static class JsonTreeWriter
         json.WriteEndObject();
     }
 
-    private static void WriteTensor(Utf8JsonWriter json, INdArray tensor)
+    private void WriteTensor(Utf8JsonWriter json, TensorNode tensor)
     {
         json.WriteString("kind", "ndarray");
         json.WriteNumber("ext", 1);
@@ -96,14 +114,28 @@ internal static class JsonTreeWriter
         foreach (var dim in tensor.Shape) json.WriteNumberValue(dim);
         json.WriteEndArray();
         json.WriteNumber("nbytes", tensor.ByteLength);
-        json.WriteString("sha256_le_c_order", TensorValues.Sha256(tensor));
-        var shown = TensorValues.Shown(tensor, out var complete).ToList();
+        json.WriteString("sha256_le_c_order", TensorValues.Sha256(tensor, cancellationToken));
+        var shown = TensorValues.Shown(tensor, out var complete);
         json.WriteStartArray(complete ? "values" : "first8");
         foreach (var element in shown) WriteElement(json, element);
         json.WriteEndArray();
     }
 
-    private static void WriteElement(Utf8JsonWriter json, TensorValues.Element element)
+    /// <summary>A plain leaf as a bare JSON value (metadata): numbers, booleans, strings; anything else as its text.</summary>
+    public static void WriteValue(Utf8JsonWriter json, StateNode leaf)
+    {
+        switch (leaf)
+        {
+            case IntegerNode integer: WriteInteger(json, integer.Value); break;
+            case FloatNode real: WriteFloat(json, real.Value); break;
+            case BoolNode boolean: json.WriteBooleanValue(boolean.Value); break;
+            case StringNode text: json.WriteStringValue(text.Value); break;
+            case NumpyScalarNode scalar: WriteElement(json, TensorValues.Read(scalar.Value)); break;
+            default: json.WriteStringValue(leaf.ToString()); break;
+        }
+    }
+
+    public static void WriteElement(Utf8JsonWriter json, TensorValues.Element element)
     {
         if (element.IsBool) json.WriteBooleanValue(element.Integer != 0);
         else if (element.IsInteger) WriteInteger(json, element.Integer);
@@ -124,7 +156,7 @@ internal static class JsonTreeWriter
     }
 
     /// <summary>Finite floats as numbers; NaN, infinities and negative zero as <c>{"__float__": ...}</c>.</summary>
-    private static void WriteFloat(Utf8JsonWriter json, double value)
+    public static void WriteFloat(Utf8JsonWriter json, double value)
     {
         var special = double.IsNaN(value) ? "nan"
             : double.IsPositiveInfinity(value) ? "inf"

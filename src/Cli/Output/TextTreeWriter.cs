@@ -1,22 +1,25 @@
 using System.Globalization;
+using Checkpoint.Cli.Arrays;
 
 namespace Checkpoint.Cli.Output;
 
 /// <summary>
-/// Writes a state tree as an aligned table (path, kind, dtype, shape, bytes, value) followed by totals:
-/// what a person wants to see when they open a checkpoint.
+/// Writes a state tree as an aligned table (path, kind, dtype, shape, bytes, value) followed by totals: what a person
+/// wants to see when they open a checkpoint. Keys and strings come from the file, so they are escaped
+/// (<see cref="TerminalText"/>); arrays stay in the file, only the elements shown are read.
 /// </summary>
 internal static class TextTreeWriter
 {
     private sealed record Row(string Path, string Kind, string DType, string Shape, string Bytes, string Value);
 
-    public static void Write(TextWriter output, string fileName, long fileSize, StateNode root)
+    /// <summary>Writes the table of <paramref name="root"/> under the heading <c>name (format, size)</c>.</summary>
+    public static void Write(TextWriter output, string heading, StateNode root, CancellationToken cancellationToken)
     {
         var rows = new List<Row>();
-        var totals = new Totals();
-        Collect(root, "", rows, totals);
+        var totals = new TreeTotals();
+        Collect(root, "", rows, totals, cancellationToken);
 
-        output.WriteLine($"{fileName} ({Sizes.Format(fileSize)})");
+        output.WriteLine(heading);
         if (rows.Count == 0)
         {
             output.WriteLine("  (empty)");
@@ -39,98 +42,45 @@ internal static class TextTreeWriter
             }
         }
 
-        output.WriteLine(
-            $"total: {totals.Leaves} leaves, {totals.Arrays} arrays, {totals.Elements} elements, " +
-            $"{Sizes.Format(totals.ArrayBytes)} of array data");
+        output.WriteLine($"total: {totals.Describe()}");
     }
 
-    private sealed class Totals
+    private static void Collect(StateNode node, string path, List<Row> rows, TreeTotals totals, CancellationToken cancellationToken)
     {
-        public int Leaves;
-        public int Arrays;
-        public long Elements;
-        public long ArrayBytes;
-    }
-
-    private static void Collect(StateNode node, string path, List<Row> rows, Totals totals)
-    {
+        cancellationToken.ThrowIfCancellationRequested();
+        totals.Add(node);
         if (node is StateDict map)
         {
             if (path.Length > 0 || map.Count == 0)
                 rows.Add(new Row(path.Length == 0 ? "(root)" : path, "map", "", "", "", $"{map.Count} keys"));
             foreach (var (key, child) in map)
-                Collect(child, path.Length == 0 ? key : path + "." + key, rows, totals);
+            {
+                var escaped = TerminalText.Escape(key);
+                Collect(child, path.Length == 0 ? escaped : path + "." + escaped, rows, totals, cancellationToken);
+            }
+
             return;
         }
 
-        totals.Leaves++;
         var name = path.Length == 0 ? "(root)" : path;
-        switch (node)
+        rows.Add(node switch
         {
-            case TensorNode tensor:
-                totals.Arrays++;
-                totals.Elements += tensor.Tensor.Length;
-                totals.ArrayBytes += tensor.Tensor.ByteLength;
-                rows.Add(new Row(name, "ndarray", tensor.Tensor.DType.NumpyName(), TensorShape.Format(tensor.Tensor.Shape),
-                    tensor.Tensor.ByteLength.ToString(CultureInfo.InvariantCulture), FormatValues(tensor.Tensor)));
-                break;
-            case NumpyScalarNode scalar:
-                rows.Add(new Row(name, "npscalar", scalar.Value.DType.NumpyName(), "()",
-                    scalar.Value.ByteLength.ToString(CultureInfo.InvariantCulture), FormatElement(TensorValues.Read(scalar.Value, 0))));
-                break;
-            case BytesNode bytes:
-                rows.Add(new Row(name, "bin", "", "", bytes.Value.Length.ToString(CultureInfo.InvariantCulture),
-                    Convert.ToHexString(bytes.Value.AsSpan(0, Math.Min(16, bytes.Value.Length))).ToLowerInvariant() + (bytes.Value.Length > 16 ? "…" : "")));
-                break;
-            case FloatNode real:
-                rows.Add(new Row(name, "float64", "", "", "", FormatFloat(real.Value)));
-                break;
-            case StringNode text:
-                rows.Add(new Row(name, "str", "", "", "", Quote(text.Value)));
-                break;
-            default:
-                rows.Add(new Row(name, KindName(node), "", "", "", node.ToString() ?? ""));
-                break;
-        }
+            TensorNode tensor => new Row(name, "ndarray", tensor.DType.NumpyName(), TensorShape.Format(tensor.Shape),
+                Count(tensor.ByteLength), FormatValues(tensor)),
+            NumpyScalarNode scalar => new Row(name, "npscalar", scalar.Value.DType.NumpyName(), "()",
+                Count(scalar.Value.ByteLength), ValueText.Element(TensorValues.Read(scalar.Value))),
+            BytesNode bytes => new Row(name, "bin", "", "", Count(bytes.Value.Length), ValueText.Leaf(bytes)),
+            _ => new Row(name, ValueText.KindName(node), "", "", "", ValueText.Leaf(node)),
+        });
     }
 
-    private static string KindName(StateNode node) => node.Kind switch
-    {
-        StateNodeKind.Integer => "int",
-        StateNodeKind.Float => "float64",
-        StateNodeKind.Bool => "bool",
-        StateNodeKind.Complex => "complex",
-        StateNodeKind.Null => "nil",
-        _ => node.Kind.ToString().ToLowerInvariant(),
-    };
+    private static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string FormatValues(INdArray tensor)
+    private static string FormatValues(TensorNode tensor)
     {
-        var shown = TensorValues.Shown(tensor, out var complete).Select(FormatElement);
+        var shown = TensorValues.Shown(tensor, out var complete).Select(ValueText.Element);
         var text = string.Join(", ", shown);
         if (!complete) return $"[{text}, …]";
         return text.Length > 80 ? $"[{text[..77]}…]" : $"[{text}]";
     }
-
-    private static string FormatElement(TensorValues.Element element) =>
-        element.IsBool ? (element.Integer != 0 ? "True" : "False")
-        : element.IsInteger ? element.Integer.ToString(CultureInfo.InvariantCulture)
-        : element.IsComplex ? element.Value.ToString(CultureInfo.InvariantCulture)
-        : element.DType is DType.Float64 ? FormatFloat(element.Value.Real)
-        : FormatFloat((float)element.Value.Real);
-
-    // Python-style: the shortest text that reads back exactly, integral values with ".0".
-    private static string FormatFloat(double value)
-    {
-        var text = value.ToString("R", CultureInfo.InvariantCulture);
-        return double.IsFinite(value) && !text.Contains('.') && !text.Contains('E') ? text + ".0" : text;
-    }
-
-    private static string FormatFloat(float value)
-    {
-        var text = value.ToString("R", CultureInfo.InvariantCulture);
-        return float.IsFinite(value) && !text.Contains('.') && !text.Contains('E') ? text + ".0" : text;
-    }
-
-    private static string Quote(string value) => value.Length > 60 ? $"\"{value[..57]}…\"" : $"\"{value}\"";
 }

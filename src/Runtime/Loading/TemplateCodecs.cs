@@ -13,42 +13,17 @@ internal static class TemplateCodecs
     public static ValueCodec<object?>? For(object? template) => template switch
     {
         null => RawCodec.Instance,
-        Quantity => new Boxed<Quantity?>(QuantityCodec.Instance),
-        StateNode => new Boxed<StateNode>(NodeCodec.Instance),
-        byte[] => new Boxed<byte[]?>(BytesCodec.Instance),
-        INdArray => new Boxed<INdArray>(InPlaceCodec.Instance),
+        Quantity => new BoxedCodec<Quantity?>(QuantityCodec.Instance),
+        StateNode => new BoxedCodec<StateNode>(NodeCodec.Instance),
+        byte[] => new BoxedCodec<byte[]?>(BytesCodec.Instance),
+        INdArray => new BoxedCodec<INdArray>(InPlaceCodec.Instance),
         Array array when TreeConverter.ArrayTensor(array) is not null => ArrayInPlaceCodec.Instance,
-        string => new Boxed<string?>(StringCodec.Instance),
+        string => new BoxedCodec<string?>(StringCodec.Instance),
         Enum => BoxedEnumCodec.Instance,
-        bool => new Boxed<bool>(ScalarCodec<bool>.Instance),
-        sbyte => new Boxed<sbyte>(ScalarCodec<sbyte>.Instance),
-        byte => new Boxed<byte>(ScalarCodec<byte>.Instance),
-        short => new Boxed<short>(ScalarCodec<short>.Instance),
-        ushort => new Boxed<ushort>(ScalarCodec<ushort>.Instance),
-        int => new Boxed<int>(ScalarCodec<int>.Instance),
-        uint => new Boxed<uint>(ScalarCodec<uint>.Instance),
-        long => new Boxed<long>(ScalarCodec<long>.Instance),
-        ulong => new Boxed<ulong>(ScalarCodec<ulong>.Instance),
-        double => new Boxed<double>(ScalarCodec<double>.Instance),
-        float => new Boxed<float>(ScalarCodec<float>.Instance),
-        Half => new Boxed<Half>(ScalarCodec<Half>.Instance),
-        BFloat16 => new Boxed<BFloat16>(ScalarCodec<BFloat16>.Instance),
-        Complex64 => new Boxed<Complex64>(ScalarCodec<Complex64>.Instance),
-        Complex => new Boxed<Complex>(ScalarCodec<Complex>.Instance),
+        // Scalars of the tensor element types, by the table of element types.
+        _ when DTypes.TryGetElementType(template.GetType(), out var elementType) => elementType.BoxedScalarCodec,
         _ => null,
     };
-
-    /// <summary>A typed codec seen through boxed values.</summary>
-    private sealed class Boxed<T>(ValueCodec<T> inner) : ValueCodec<object?>
-    {
-        public override StateNode Write(object? value) => inner.Write((T)value!);
-
-        public override ValueLoad<object?> Read(StateNode source, object? current)
-        {
-            var load = inner.Read(source, (T)current!);
-            return load.As<object?>(load.Replacement);
-        }
-    }
 }
 
 /// <summary>A template slot holding null takes whatever the source has there.</summary>

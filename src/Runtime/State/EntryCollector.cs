@@ -8,10 +8,11 @@ internal sealed class EntryCollector : StateVisitor
 {
     private readonly StateKinds _kinds;
     private readonly List<StateEntry> _entries = [];
+    private readonly PathTable _paths = new();
 
     // One frame per level below the root: its path, the model owning the members there (null for a collection's
     // level) and how many members of that model have been seen, which is each member's position in its model.
-    private Frame[] _frames = new Frame[16];
+    private Frame[] _frames = [new Frame { Path = PathTable.Root }, .. new Frame[15]];
     private int _depth;
 
     private EntryCollector(StateKinds kinds) => _kinds = kinds;
@@ -30,14 +31,14 @@ internal sealed class EntryCollector : StateVisitor
         ref var frame = ref _frames[_depth];
         var position = frame.Position++;
         if ((kind & _kinds) != 0)
-            _entries.Add(new StateEntry(frame.Owner!, position, frame.Path, key, kind, formerKeys, codec));
+            _entries.Add(new StateEntry(frame.Owner!, position, _paths, frame.Path, key, kind, formerKeys, codec));
         return false;
     }
 
     protected override bool EnterChild(string key)
     {
         if (++_depth == _frames.Length) Array.Resize(ref _frames, _frames.Length * 2);
-        _frames[_depth] = new Frame { Path = new PathNode(_frames[_depth - 1].Path, key) };
+        _frames[_depth] = new Frame { Path = _paths.Add(_frames[_depth - 1].Path, key) };
         return true;
     }
 
@@ -52,7 +53,7 @@ internal sealed class EntryCollector : StateVisitor
 
     private struct Frame
     {
-        public PathNode? Path;
+        public int Path;
         public IStateful? Owner;
         public int Position;
     }

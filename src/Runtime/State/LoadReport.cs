@@ -34,7 +34,7 @@ public sealed class LoadReport
 {
     // Loaded paths are kept as (level, key) pairs and turned into strings only when someone reads Loaded: a load of
     // 100,000 entries should not build 100,000 path strings nobody looks at.
-    private readonly List<(PathNode? Parent, string Key)> _loaded = [];
+    private readonly PagedList<(PathTable Paths, int Parent, string Key)> _loaded = new();
     private readonly List<string> _skipped = [];
     private readonly List<LoadProblem> _problems = [];
     private readonly List<LoadRename> _renamed = [];
@@ -48,7 +48,8 @@ public sealed class LoadReport
         {
             if (_loadedPaths is { } cached && cached.Length == _loaded.Count) return cached;
             var paths = new string[_loaded.Count];
-            for (var i = 0; i < paths.Length; i++) paths[i] = PathNode.Join(_loaded[i].Parent, _loaded[i].Key);
+            var i = 0;
+            foreach (var (table, parent, key) in _loaded) paths[i++] = table.Join(parent, key);
             return _loadedPaths = paths;
         }
     }
@@ -105,7 +106,10 @@ public sealed class LoadReport
         $"loaded {_loaded.Count}, skipped {_skipped.Count}, missing {Count(LoadProblemKind.Missing)}, " +
         $"unexpected {Count(LoadProblemKind.Unexpected)}, mismatched {Count(LoadProblemKind.Mismatched)}";
 
-    internal void AddLoaded(PathNode? parent, string key) => _loaded.Add((parent, key));
+    internal void AddLoaded(PathTable paths, PagedList<LoadPlanner.LoadedEntry> entries)
+    {
+        foreach (var entry in entries) _loaded.Add((paths, entry.Parent, entry.Key));
+    }
 
     internal void AddSkipped(string path) => _skipped.Add(path);
 

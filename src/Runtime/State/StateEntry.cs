@@ -15,15 +15,17 @@ public sealed class StateEntry
 {
     private readonly IStateful _owner;
     private readonly int _position;
-    private readonly PathNode? _parent;
+    private readonly PathTable _paths;
+    private readonly int _parent;
     private readonly string[]? _formerKeys;
     private readonly ValueCodec _codec;
     private string? _path;
 
-    internal StateEntry(IStateful owner, int position, PathNode? parent, string key, StateKinds kind, string[]? formerKeys, ValueCodec codec)
+    internal StateEntry(IStateful owner, int position, PathTable paths, int parent, string key, StateKinds kind, string[]? formerKeys, ValueCodec codec)
     {
         _owner = owner;
         _position = position;
+        _paths = paths;
         _parent = parent;
         _formerKeys = formerKeys;
         _codec = codec;
@@ -32,10 +34,10 @@ public sealed class StateEntry
     }
 
     /// <summary>The dotted path (<c>Layers.0.Weight</c>, <c>w_out</c>).</summary>
-    public string Path => _path ??= PathNode.Join(_parent, Key);
+    public string Path => _path ??= _paths.Join(_parent, Key);
 
     /// <summary>The path split into keys.</summary>
-    public IReadOnlyList<string> Segments => [.. _parent?.Segments() ?? [], Key];
+    public IReadOnlyList<string> Segments => [.. _paths.Segments(_parent), Key];
 
     /// <summary>The key at the last level.</summary>
     public string Key { get; }
@@ -44,7 +46,7 @@ public sealed class StateEntry
     public StateKinds Kind { get; }
 
     /// <summary>Paths this entry had in earlier versions (from <see cref="StateAttribute.FormerNames"/>).</summary>
-    public IReadOnlyList<string> FormerPaths => _formerKeys is null ? [] : _formerKeys.Select(k => PathNode.Join(_parent, k)).ToArray();
+    public IReadOnlyList<string> FormerPaths => _formerKeys is null ? [] : _formerKeys.Select(k => _paths.Join(_parent, k)).ToArray();
 
     /// <summary>The element type of the value, or null for values that have none (strings).</summary>
     public DType? DType => EntryAccess.Describe(_owner, _position).DType;

@@ -10,58 +10,58 @@ namespace Checkpoint;
 /// </summary>
 public sealed class TensorNode : StateNode
 {
+    // Kept small (a model of 100,000 layers has 100,000 of these): the shape of a lazy leaf, and one payload
+    // that is either the bytes' source (lazy) or the tensor (in memory, or once read).
     private readonly int[]? _shape;
-    private readonly long _byteLength;
-    private INdArray? _tensor;
+    private object _payload;
 
     /// <summary>A leaf holding a tensor in memory (not copied).</summary>
     public TensorNode(INdArray tensor)
     {
-        _tensor = tensor ?? throw new ArgumentNullException(nameof(tensor));
+        _payload = tensor ?? throw new ArgumentNullException(nameof(tensor));
         DType = tensor.DType;
     }
 
     /// <summary>A lazy leaf: an array of <paramref name="dtype"/> and <paramref name="shape"/> whose bytes <paramref name="data"/> reads on request.</summary>
     /// <exception cref="ArgumentException">The data's length is not what the dtype and shape need.</exception>
     public TensorNode(DType dtype, int[] shape, TensorData data)
-        : this(dtype, (int[])ValidShape(shape).Clone(), data, 0, TensorShape.ElementCountLong(shape) * dtype.ItemSize())
+        : this(dtype, (int[])ValidShape(shape).Clone(), data, 0)
     {
         if (data.ByteLength != ByteLength)
             throw new ArgumentException($"A {dtype.NumpyName()}{TensorShape.Format(shape)} array needs {ByteLength} bytes; the data holds {data.ByteLength}.", nameof(data));
     }
 
     /// <summary>
-    /// A lazy leaf whose bytes are <paramref name="byteLength"/> bytes of <paramref name="data"/> from
-    /// <paramref name="dataOffset"/> on: readers share one source per file instead of one object per array.
-    /// The shape array is kept (not copied): readers share equal shapes.
+    /// A lazy leaf whose bytes are those of its dtype and shape in <paramref name="data"/> from <paramref name="dataOffset"/>
+    /// on: readers share one source per file instead of one object per array. The shape array is kept (not copied):
+    /// readers share equal shapes.
     /// </summary>
-    internal TensorNode(DType dtype, int[] shape, TensorData data, long dataOffset, long byteLength)
+    internal TensorNode(DType dtype, int[] shape, TensorData data, long dataOffset)
     {
         ArgumentNullException.ThrowIfNull(data);
         DType = dtype;
         _shape = shape;
-        Data = data;
+        _payload = data;
         DataOffset = dataOffset;
-        _byteLength = byteLength;
     }
 
     /// <summary>The element type.</summary>
     public DType DType { get; }
 
     /// <summary>The shape; empty for a zero-dimensional array.</summary>
-    public IReadOnlyList<int> Shape => _shape ?? _tensor!.Shape;
+    public IReadOnlyList<int> Shape => _shape ?? ((INdArray)_payload).Shape;
 
     /// <summary>The number of data bytes.</summary>
-    public long ByteLength => Data is null ? _tensor!.ByteLength : _byteLength;
+    public long ByteLength => _shape is null ? ((INdArray)_payload).ByteLength : TensorShape.ElementCountLong(_shape) * DType.ItemSize();
 
-    /// <summary>Where the bytes of a lazy leaf are (from <see cref="DataOffset"/> on); null for a leaf built from a tensor in memory.</summary>
-    public TensorData? Data { get; }
+    /// <summary>Where the bytes of a lazy leaf not read yet are (from <see cref="DataOffset"/> on); null once the leaf is in memory.</summary>
+    public TensorData? Data => Volatile.Read(ref _payload) as TensorData;
 
     /// <summary>Where this leaf's bytes start in <see cref="Data"/>.</summary>
     public long DataOffset { get; }
 
     /// <summary>Whether the tensor is in memory (a lazy leaf is once <see cref="Tensor"/> has been read).</summary>
-    public bool IsLoaded => Volatile.Read(ref _tensor) is not null;
+    public bool IsLoaded => Volatile.Read(ref _payload) is INdArray;
 
     /// <summary>
     /// The tensor. For a lazy leaf the bytes are read from the file the first time (and kept); copy straight into
@@ -72,10 +72,11 @@ public sealed class TensorNode : StateNode
     {
         get
         {
-            if (Volatile.Read(ref _tensor) is { } loaded) return loaded;
-            var tensor = DTypes.CreateTensor(DType, _shape!);
-            ReadInto(tensor);
-            return Interlocked.CompareExchange(ref _tensor, tensor, null) ?? tensor;
+            var payload = Volatile.Read(ref _payload);
+            if (payload is INdArray loaded) return loaded;
+            var tensor = DTypes.CreateTensor(DType, _shape!, zeroed: false);
+            ReadInto((TensorData)payload, tensor);
+            return Interlocked.CompareExchange(ref _payload, tensor, payload) is INdArray first ? first : tensor;
         }
     }
 
@@ -89,8 +90,15 @@ public sealed class TensorNode : StateNode
             throw new ArgumentException(
                 $"Cannot copy a {DType.NumpyName()}{TensorShape.Format(Shape)} array into a {destination.DType.NumpyName()}{TensorShape.Format(destination.Shape)} tensor.",
                 nameof(destination));
-        if (Volatile.Read(ref _tensor) is { } loaded) loaded.CopyBytesTo(destination);
-        else ReadInto(destination);
+        switch (Volatile.Read(ref _payload))
+        {
+            case INdArray loaded:
+                loaded.CopyBytesTo(destination);
+                break;
+            case TensorData data:
+                ReadInto(data, destination);
+                break;
+        }
     }
 
     /// <summary>
@@ -104,12 +112,13 @@ public sealed class TensorNode : StateNode
     {
         if (offset < 0 || offset > ByteLength - destination.Length)
             throw new ArgumentOutOfRangeException(nameof(offset), offset, $"Bytes {offset}..{offset + destination.Length} are outside the {ByteLength} bytes of {this}.");
-        if (Volatile.Read(ref _tensor) is not { } loaded)
+        if (Volatile.Read(ref _payload) is TensorData data)
         {
-            Data!.Read(DataOffset + offset, destination);
+            data.Read(DataOffset + offset, destination);
             return;
         }
 
+        var loaded = (INdArray)_payload;
         while (!destination.IsEmpty)
         {
             var piece = loaded.GetBytes(offset, destination.Length);
@@ -119,12 +128,13 @@ public sealed class TensorNode : StateNode
         }
     }
 
-    private void ReadInto(INdArray destination)
+    private void ReadInto(TensorData data, INdArray destination)
     {
-        for (long offset = 0; offset < _byteLength;)
+        var length = destination.ByteLength;
+        for (long offset = 0; offset < length;)
         {
             var piece = destination.GetBytes(offset, int.MaxValue);
-            Data!.Read(DataOffset + offset, piece);
+            data.Read(DataOffset + offset, piece);
             offset += piece.Length;
         }
     }

@@ -18,7 +18,11 @@ public sealed class StateDict : StateNode, IEnumerable<KeyValuePair<string, Stat
     // (a walk in the map's own order never misses: it finds each key where it expects it), then build the index.
     private const int IndexThreshold = 8;
 
+    // This map's entries are _entries[_start .. _start + _count), with room up to _start + _capacity. A map of its
+    // own starts at 0; the small maps a reader makes share one slab (see EntrySlab) until they grow.
     private Entry[] _entries = [];
+    private int _start;
+    private int _capacity;
     private int _count;
     private Dictionary<string, int>? _index;
     private int _scans;
@@ -40,6 +44,15 @@ public sealed class StateDict : StateNode, IEnumerable<KeyValuePair<string, Stat
     {
         ArgumentOutOfRangeException.ThrowIfNegative(capacity);
         _entries = capacity == 0 ? [] : new Entry[capacity];
+        _capacity = capacity;
+    }
+
+    // A map whose entries live in a slab shared with other maps.
+    private StateDict(Entry[] slab, int start, int capacity)
+    {
+        _entries = slab;
+        _start = start;
+        _capacity = capacity;
     }
 
     /// <inheritdoc />
@@ -56,14 +69,14 @@ public sealed class StateDict : StateNode, IEnumerable<KeyValuePair<string, Stat
     public StateNode this[string key]
     {
         get => IndexOf(key) is var i and >= 0
-            ? _entries[i].Value
+            ? _entries[_start + i].Value
             : throw new KeyNotFoundException($"No entry '{key}' in this state dictionary (keys: {string.Join(", ", Keys)}).");
         set
         {
             ArgumentNullException.ThrowIfNull(key);
             ArgumentNullException.ThrowIfNull(value);
             var i = IndexOf(key);
-            if (i >= 0) _entries[i].Value = value;
+            if (i >= 0) _entries[_start + i].Value = value;
             else Append(key, value);
         }
     }
@@ -85,7 +98,7 @@ public sealed class StateDict : StateNode, IEnumerable<KeyValuePair<string, Stat
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out StateNode value)
     {
         var i = IndexOf(key);
-        value = i >= 0 ? _entries[i].Value : null;
+        value = i >= 0 ? _entries[_start + i].Value : null;
         return i >= 0;
     }
 
@@ -94,8 +107,8 @@ public sealed class StateDict : StateNode, IEnumerable<KeyValuePair<string, Stat
     {
         var i = IndexOf(key);
         if (i < 0) return false;
-        Array.Copy(_entries, i + 1, _entries, i, _count - i - 1);
-        _entries[--_count] = default;
+        Array.Copy(_entries, _start + i + 1, _entries, _start + i, _count - i - 1);
+        _entries[_start + --_count] = default;
         _index = null;
         _isSequence = _count == 0;
         return true;
@@ -110,7 +123,7 @@ public sealed class StateDict : StateNode, IEnumerable<KeyValuePair<string, Stat
         if (i < 0) return false;
         if (oldKey == newKey) return true;
         if (IndexOf(newKey) >= 0) throw new ArgumentException($"Cannot rename '{oldKey}': '{newKey}' exists.");
-        _entries[i].Key = newKey;
+        _entries[_start + i].Key = newKey;
         _index = null;
         _isSequence = false;
         return true;
@@ -179,7 +192,7 @@ public sealed class StateDict : StateNode, IEnumerable<KeyValuePair<string, Stat
     {
         for (var i = 0; i < _count; i++)
         {
-            var (key, node) = (_entries[i].Key, _entries[i].Value);
+            var (key, node) = (_entries[_start + i].Key, _entries[_start + i].Value);
             if (node is StateDict child)
             {
                 foreach (var leaf in child.Leaves())
@@ -195,7 +208,7 @@ public sealed class StateDict : StateNode, IEnumerable<KeyValuePair<string, Stat
     /// <summary>The entries in order.</summary>
     public IEnumerator<KeyValuePair<string, StateNode>> GetEnumerator()
     {
-        for (var i = 0; i < _count; i++) yield return new KeyValuePair<string, StateNode>(_entries[i].Key, _entries[i].Value);
+        for (var i = 0; i < _count; i++) yield return new KeyValuePair<string, StateNode>(_entries[_start + i].Key, _entries[_start + i].Value);
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
@@ -207,10 +220,10 @@ public sealed class StateDict : StateNode, IEnumerable<KeyValuePair<string, Stat
     public override string ToString() => StateTreeText.Format(this);
 
     /// <summary>The key of entry <paramref name="index"/> (0 ≤ index &lt; <see cref="Count"/>).</summary>
-    internal string KeyAt(int index) => _entries[index].Key;
+    internal string KeyAt(int index) => _entries[_start + index].Key;
 
     /// <summary>The value of entry <paramref name="index"/>.</summary>
-    internal StateNode ValueAt(int index) => _entries[index].Value;
+    internal StateNode ValueAt(int index) => _entries[_start + index].Value;
 
     /// <summary>
     /// The position of <paramref name="key"/>, trying <paramref name="hint"/> first: loads walk a file and a model
@@ -218,7 +231,7 @@ public sealed class StateDict : StateNode, IEnumerable<KeyValuePair<string, Stat
     /// </summary>
     internal int IndexOf(string key, int hint)
     {
-        if ((uint)hint < (uint)_count && string.Equals(_entries[hint].Key, key, StringComparison.Ordinal)) return hint;
+        if ((uint)hint < (uint)_count && string.Equals(_entries[_start + hint].Key, key, StringComparison.Ordinal)) return hint;
         return IndexOf(key);
     }
 
@@ -229,8 +242,7 @@ public sealed class StateDict : StateNode, IEnumerable<KeyValuePair<string, Stat
     /// entries array ends exactly full. Never allocates ahead of the entries that actually arrive.</param>
     internal void AddUnchecked(string key, StateNode value, int expectedCount = 0)
     {
-        if (_count == _entries.Length && expectedCount > _count)
-            Array.Resize(ref _entries, (int)Math.Min(expectedCount, Math.Max(4L, 2L * _count)));
+        if (_count == _capacity && expectedCount > _count) Grow((int)Math.Min(expectedCount, Math.Max(4L, 2L * _count)));
         Append(key, value);
     }
 
@@ -245,16 +257,15 @@ public sealed class StateDict : StateNode, IEnumerable<KeyValuePair<string, Stat
         {
             for (var i = 1; i < _count; i++)
                 for (var j = 0; j < i; j++)
-                    if (string.Equals(_entries[i].Key, _entries[j].Key, StringComparison.Ordinal)) return _entries[i].Key;
+                    if (string.Equals(KeyAt(i), KeyAt(j), StringComparison.Ordinal)) return KeyAt(i);
             return null;
         }
 
         var order = new int[_count];
         for (var i = 0; i < order.Length; i++) order[i] = i;
-        var entries = _entries;
-        Array.Sort(order, (a, b) => string.CompareOrdinal(entries[a].Key, entries[b].Key));
+        Array.Sort(order, (a, b) => string.CompareOrdinal(KeyAt(a), KeyAt(b)));
         for (var i = 1; i < order.Length; i++)
-            if (string.Equals(entries[order[i]].Key, entries[order[i - 1]].Key, StringComparison.Ordinal)) return entries[order[i]].Key;
+            if (string.Equals(KeyAt(order[i]), KeyAt(order[i - 1]), StringComparison.Ordinal)) return KeyAt(order[i]);
         return null;
     }
 
@@ -265,7 +276,7 @@ public sealed class StateDict : StateNode, IEnumerable<KeyValuePair<string, Stat
         if (_index is null && (_count <= IndexThreshold || ++_scans <= IndexThreshold))
         {
             for (var i = 0; i < _count; i++)
-                if (string.Equals(_entries[i].Key, key, StringComparison.Ordinal)) return i;
+                if (string.Equals(_entries[_start + i].Key, key, StringComparison.Ordinal)) return i;
             return -1;
         }
 
@@ -276,17 +287,27 @@ public sealed class StateDict : StateNode, IEnumerable<KeyValuePair<string, Stat
     private Dictionary<string, int> BuildIndex()
     {
         var index = new Dictionary<string, int>(_count, StringComparer.Ordinal);
-        for (var i = 0; i < _count; i++) index[_entries[i].Key] = i;
+        for (var i = 0; i < _count; i++) index[KeyAt(i)] = i;
         return index;
     }
 
     private void Append(string key, StateNode value)
     {
-        if (_count == _entries.Length) Array.Resize(ref _entries, _count == 0 ? 1 : _count * 2);
-        _entries[_count] = new Entry(key, value);
+        if (_count == _capacity) Grow(_count == 0 ? 1 : _count * 2);
+        _entries[_start + _count] = new Entry(key, value);
         _isSequence = _isSequence && Generated.IndexKeys.Is(key, _count);
         _index?.Add(key, _count);
         _count++;
+    }
+
+    // Moves the entries into an array of this map's own (out of a shared slab too).
+    private void Grow(int capacity)
+    {
+        var entries = new Entry[capacity];
+        Array.Copy(_entries, _start, entries, 0, _count);
+        _entries = entries;
+        _start = 0;
+        _capacity = capacity;
     }
 
     private struct Entry(string key, StateNode value)
@@ -295,16 +316,48 @@ public sealed class StateDict : StateNode, IEnumerable<KeyValuePair<string, Stat
         public StateNode Value = value;
     }
 
+    /// <summary>
+    /// Room for the entries of many small maps in one array, for readers: a file of 100,000 one-entry maps then
+    /// makes a few dozen arrays instead of 100,000, which the garbage collector would otherwise trace one by one.
+    /// A map that grows past its room moves to an array of its own. (A slab lives as long as any map in it.)
+    /// </summary>
+    internal sealed class EntrySlab
+    {
+        // 2,048 entries of 16 bytes: 32 KiB, well inside the small-object heap.
+        private const int SlabLength = 2048;
+
+        // Larger maps get an array of their own: sharing would save little and strand much of a slab.
+        private const int MaxSharedCapacity = 32;
+
+        private Entry[] _slab = [];
+        private int _used;
+
+        /// <summary>An empty map with room for <paramref name="capacity"/> entries.</summary>
+        public StateDict NewMap(int capacity)
+        {
+            if (capacity == 0 || capacity > MaxSharedCapacity) return new StateDict(capacity);
+            if (_used + capacity > _slab.Length)
+            {
+                _slab = new Entry[SlabLength];
+                _used = 0;
+            }
+
+            var map = new StateDict(_slab, _used, capacity);
+            _used += capacity;
+            return map;
+        }
+    }
+
     private sealed class KeyView(StateDict map) : IReadOnlyList<string>
     {
         public string this[int index] =>
-            (uint)index < (uint)map._count ? map._entries[index].Key : throw new ArgumentOutOfRangeException(nameof(index));
+            (uint)index < (uint)map._count ? map.KeyAt(index) : throw new ArgumentOutOfRangeException(nameof(index));
 
         public int Count => map._count;
 
         public IEnumerator<string> GetEnumerator()
         {
-            for (var i = 0; i < map._count; i++) yield return map._entries[i].Key;
+            for (var i = 0; i < map._count; i++) yield return map.KeyAt(i);
         }
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

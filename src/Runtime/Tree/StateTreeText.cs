@@ -96,8 +96,7 @@ internal static class StateTreeText
         var value = TensorConversion.Read(dtype, bytes, index);
         if (dtype == DType.Bool) return value.Real != 0 ? "True" : "False";
         if (dtype.IsComplex()) return value.ToString(CultureInfo.InvariantCulture);
-        if (dtype is DType.Int64) return BitConverter.ToInt64(bytes.Slice(index * 8, 8)).ToString(CultureInfo.InvariantCulture);
-        if (dtype is DType.UInt64) return BitConverter.ToUInt64(bytes.Slice(index * 8, 8)).ToString(CultureInfo.InvariantCulture);
+        if (dtype.IsInteger()) return DTypes.ReadInteger(dtype, bytes, index).ToString(CultureInfo.InvariantCulture);
         return value.Real.ToString("R", CultureInfo.InvariantCulture);
     }
 

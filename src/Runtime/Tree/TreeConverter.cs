@@ -58,21 +58,6 @@ public static class TreeConverter
                 case byte[] bytes: return new BytesNode(bytes);
                 // Enums and scalars map exactly as model members do: through the codec of their type.
                 case Enum enumValue: return EnumIntegers.ToNode(enumValue);
-                case bool v: return ScalarCodec<bool>.Instance.Write(v);
-                case sbyte v: return ScalarCodec<sbyte>.Instance.Write(v);
-                case byte v: return ScalarCodec<byte>.Instance.Write(v);
-                case short v: return ScalarCodec<short>.Instance.Write(v);
-                case ushort v: return ScalarCodec<ushort>.Instance.Write(v);
-                case int v: return ScalarCodec<int>.Instance.Write(v);
-                case uint v: return ScalarCodec<uint>.Instance.Write(v);
-                case long v: return ScalarCodec<long>.Instance.Write(v);
-                case ulong v: return ScalarCodec<ulong>.Instance.Write(v);
-                case double v: return ScalarCodec<double>.Instance.Write(v);
-                case float v: return ScalarCodec<float>.Instance.Write(v);
-                case Half v: return ScalarCodec<Half>.Instance.Write(v);
-                case BFloat16 v: return ScalarCodec<BFloat16>.Instance.Write(v);
-                case Complex64 v: return ScalarCodec<Complex64>.Instance.Write(v);
-                case Complex v: return ScalarCodec<Complex>.Instance.Write(v);
                 case Array array when ArrayTensor(array) is { } view: return new TensorNode(view);
                 // net.States(kinds): the seed's net.states(ParamState), saved as the nested tree of its paths.
                 case IEnumerable<StateEntry> entries: return StateTree.FromEntries(entries);
@@ -82,7 +67,11 @@ public static class TreeConverter
                 // Lists and arrays (not any enumerable: a set has no order, and another library's tensor would lose
                 // its shape as a list of scalars), the way braintools takes Python lists and tuples.
                 case IList sequence: return Container(value, path, () => List(sequence, path));
-                default: throw Unsupported(value, path);
+                // Scalars of the tensor element types, each by its codec (the table of element types knows them all).
+                default:
+                    return DTypes.TryGetElementType(value.GetType(), out var elementType)
+                        ? elementType.ScalarNode(value)
+                        : throw Unsupported(value, path);
             }
         }
 
@@ -162,26 +151,8 @@ public static class TreeConverter
     }
 
     /// <summary>A tensor view over an array whose elements are a tensor element type; null for other arrays.</summary>
-    internal static INdArray? ArrayTensor(Array array)
-    {
-        var type = array.GetType().GetElementType();
-        if (type == typeof(float)) return new ArrayTensorView<float>(array);
-        if (type == typeof(double)) return new ArrayTensorView<double>(array);
-        if (type == typeof(int)) return new ArrayTensorView<int>(array);
-        if (type == typeof(long)) return new ArrayTensorView<long>(array);
-        if (type == typeof(bool)) return new ArrayTensorView<bool>(array);
-        if (type == typeof(sbyte)) return new ArrayTensorView<sbyte>(array);
-        if (type == typeof(short)) return new ArrayTensorView<short>(array);
-        if (type == typeof(byte)) return new ArrayTensorView<byte>(array);
-        if (type == typeof(ushort)) return new ArrayTensorView<ushort>(array);
-        if (type == typeof(uint)) return new ArrayTensorView<uint>(array);
-        if (type == typeof(ulong)) return new ArrayTensorView<ulong>(array);
-        if (type == typeof(Half)) return new ArrayTensorView<Half>(array);
-        if (type == typeof(BFloat16)) return new ArrayTensorView<BFloat16>(array);
-        if (type == typeof(Complex64)) return new ArrayTensorView<Complex64>(array);
-        if (type == typeof(Complex)) return new ArrayTensorView<Complex>(array);
-        return null;
-    }
+    internal static INdArray? ArrayTensor(Array array) =>
+        DTypes.TryGetElementType(array.GetType().GetElementType()!, out var elementType) ? elementType.View(array) : null;
 
     internal static string Index(int index) => index.ToString(CultureInfo.InvariantCulture);
 

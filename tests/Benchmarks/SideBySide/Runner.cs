@@ -63,20 +63,20 @@ internal static class Runner
         process.WaitForExit();
         if (process.ExitCode != 0) throw new InvalidOperationException($"{name} failed (exit {process.ExitCode}).");
         var line = output.Split('\t');
-        return (Measurement.Parse(string.Join('\t', line[..4])), long.Parse(line[4], CultureInfo.InvariantCulture));
+        return (Measurement.Parse(string.Join('\t', line[..5])), long.Parse(line[5], CultureInfo.InvariantCulture));
     }
 
     private static string Table(Dictionary<string, (Measurement M, long FileSize)> r)
     {
         var text = new StringBuilder();
-        text.AppendLine("| Operation | Median | Allocated | Peak extra | Compared with | Ratio | Target |");
-        text.AppendLine("|---|---:|---:|---:|---|---:|---|");
+        text.AppendLine("| Operation | Median wall | Median CPU | Allocated | Peak extra | Compared with | Ratio (wall) | Target |");
+        text.AppendLine("|---|---:|---:|---:|---:|---|---:|---|");
         void Row(string name, string? against, string target, Func<Measurement, Measurement?, string>? ratio = null)
         {
             if (!r.TryGetValue(name, out var x)) return;
             var other = against is not null && r.TryGetValue(against, out var y) ? y.M : null;
             var ratioText = ratio?.Invoke(x.M, other) ?? (other is null ? "" : (x.M.MedianMs / other.MedianMs).ToString("0.00", CultureInfo.InvariantCulture) + "×");
-            text.AppendLine($"| {name} | {x.M.MedianMs:0.0} ms | {x.M.AllocatedBytes / MiB:0.0} MiB | {x.M.PeakExtraBytes / MiB:0.0} MiB | {against ?? ""} | {ratioText} | {target} |");
+            text.AppendLine($"| {name} | {x.M.MedianMs:0.0} ms | {x.M.MedianCpuMs:0.0} ms | {x.M.AllocatedBytes / MiB:0.0} MiB | {x.M.PeakExtraBytes / MiB:0.0} MiB | {against ?? ""} | {ratioText} | {target} |");
         }
 
         Row("wide.states", null, "≤ 10 ms");
@@ -94,7 +94,7 @@ internal static class Runner
         {
             if (!r.TryGetValue(name, out var h)) continue;
             var limit = 16.0 * h.FileSize + 16 * MiB;
-            text.AppendLine($"| {name} ({h.FileSize / MiB:0.00} MiB file) | {h.M.MedianMs:0.0} ms | {h.M.AllocatedBytes / MiB:0.0} MiB | {h.M.PeakExtraBytes / MiB:0.0} MiB | 16 × file + 16 MiB = {limit / MiB:0.0} MiB | {h.M.AllocatedBytes / limit:0.00} | allocated ≤ limit |");
+            text.AppendLine($"| {name} ({h.FileSize / MiB:0.00} MiB file) | {h.M.MedianMs:0.0} ms | {h.M.MedianCpuMs:0.0} ms | {h.M.AllocatedBytes / MiB:0.0} MiB | {h.M.PeakExtraBytes / MiB:0.0} MiB | 16 × file + 16 MiB = {limit / MiB:0.0} MiB | {h.M.AllocatedBytes / limit:0.00} | allocated ≤ limit |");
         }
 
         return text.ToString();

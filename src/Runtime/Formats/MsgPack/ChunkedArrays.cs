@@ -96,7 +96,7 @@ internal static class ChunkedArrays
         if (lazySource is not null)
         {
             var segments = parts.Where(p => p.ByteLength > 0).Select(p => (p.DataOffset, p.ByteLength)).ToList();
-            return new TensorNode(dtype, shape, new Formats.SegmentedBytes(lazySource, segments), 0, chunkBytes);
+            return new TensorNode(dtype, shape, new Formats.SegmentedBytes(lazySource, segments), 0);
         }
 
         var tensor = DTypes.CreateTensor(dtype, shape);

@@ -25,6 +25,8 @@ internal sealed class MsgPackNodeReader(MsgPackTokenReader tokens, int maxDepth,
 
     private readonly ReadContext _context = tokens.Context;
     private readonly ShapeCache _shapes = new();
+    // The small maps of a file share entry arrays (most trees are many one- or two-entry maps).
+    private readonly StateDict.EntrySlab _maps = new();
 
     /// <summary>Reads the one root object and checks that nothing follows it.</summary>
     public StateNode ReadRoot()
@@ -68,7 +70,7 @@ internal sealed class MsgPackNodeReader(MsgPackTokenReader tokens, int maxDepth,
     {
         CheckContainer(token, depth);
         var count = (int)token.Length;
-        var map = new StateDict(Math.Min(count, InitialCapacity));
+        var map = _maps.NewMap(Math.Min(count, InitialCapacity));
         var chunked = false;
         for (var i = 0; i < count; i++)
         {
@@ -100,7 +102,7 @@ internal sealed class MsgPackNodeReader(MsgPackTokenReader tokens, int maxDepth,
     {
         CheckContainer(token, depth);
         var count = (int)token.Length;
-        var map = new StateDict(Math.Min(count, InitialCapacity));
+        var map = _maps.NewMap(Math.Min(count, InitialCapacity));
         for (var i = 0; i < count; i++)
         {
             var key = Generated.IndexKeys.Of(i);
@@ -126,7 +128,7 @@ internal sealed class MsgPackNodeReader(MsgPackTokenReader tokens, int maxDepth,
                 if (lazySource is not null && !isScalar)
                 {
                     tokens.Skip(header.DataLength, "the array data");
-                    node = new TensorNode(header.DType, header.Shape, lazySource, header.DataOffset, header.DataLength);
+                    node = new TensorNode(header.DType, header.Shape, lazySource, header.DataOffset);
                 }
                 else
                 {

@@ -1,7 +1,7 @@
 namespace Checkpoint.Formats.MsgPack;
 
 /// <summary>The kinds of MessagePack values, as the token reader reports them.</summary>
-internal enum MsgPackTokenKind
+internal enum MsgPackTokenKind : byte
 {
     Nil,
     Bool,
@@ -21,17 +21,27 @@ internal enum MsgPackTokenKind
 /// One MessagePack header with its small value. For str, bin and ext, <see cref="Length"/> is the number of
 /// body bytes that follow (not yet read); for arrays and maps it is the element (pair) count.
 /// </summary>
-internal readonly record struct MsgPackToken(MsgPackTokenKind Kind, long Offset)
+/// <remarks>
+/// A token is returned by value for every header of a file, so it is kept to 24 bytes: the length, integer, unsigned
+/// integer and float of a header share one 64-bit field (a header has only one of them).
+/// </remarks>
+internal readonly struct MsgPackToken(MsgPackTokenKind kind, long offset)
 {
-    public long Length { get; init; }
+    private readonly long _bits;
 
-    public long Int { get; init; }
+    public MsgPackTokenKind Kind { get; } = kind;
 
-    public ulong UInt { get; init; }
+    public long Offset { get; } = offset;
 
-    public double Float { get; init; }
+    public long Length { get => _bits; init => _bits = value; }
 
-    public bool Bool { get; init; }
+    public long Int { get => _bits; init => _bits = value; }
+
+    public ulong UInt { get => (ulong)_bits; init => _bits = (long)value; }
+
+    public double Float { get => BitConverter.Int64BitsToDouble(_bits); init => _bits = BitConverter.DoubleToInt64Bits(value); }
+
+    public bool Bool { get => _bits != 0; init => _bits = value ? 1 : 0; }
 
     public sbyte ExtType { get; init; }
 

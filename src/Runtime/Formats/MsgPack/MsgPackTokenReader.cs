@@ -54,6 +54,21 @@ internal sealed class MsgPackTokenReader(MsgPackInput input, ReadContext context
         return token;
     }
 
+    /// <summary>
+    /// The next bytes, straight from the read buffer (filled first): at most <paramref name="max"/> and never past the
+    /// current scope or the source. For decoders of a whole common structure at once; <see cref="Consume"/> what was used.
+    /// </summary>
+    public ReadOnlySpan<byte> Peek(int max)
+    {
+        var limit = (int)Math.Min(Math.Min(max, MsgPackInput.BufferSize), Available);
+        if (input.BufferedSpan.Length < limit) input.Fill(limit);
+        var span = input.BufferedSpan;
+        return span.Length > limit ? span[..limit] : span;
+    }
+
+    /// <summary>Consumes <paramref name="count"/> bytes that <see cref="Peek"/> returned.</summary>
+    public void Consume(int count) => input.Advance(count);
+
     /// <summary>Confines the next <paramref name="length"/> bytes (an ext payload); returns what to pass to <see cref="ExitScope"/>.</summary>
     public long EnterScope(long length, string what)
     {

@@ -85,6 +85,7 @@ internal static class NdArrayPayload
         // Constant text (no string built per array); the messages below only run on errors.
         var what = ext.ExtType == ExtCodes.NdArray ? "ext 1 (ndarray) payload" : "ext 3 (numpy scalar) payload";
         var saved = tokens.EnterScope(ext.Length, what);
+        if (TryReadCommonHeader(tokens, shapes, saved, out var common)) return common;
 
         var outer = tokens.Read();
         if (outer.Kind != MsgPackTokenKind.Array || outer.Length != 3)
@@ -131,6 +132,98 @@ internal static class NdArrayPayload
         tokens.RequireAvailable(dataToken.Length, "the array data");
 
         return new NdArrayHeader(dtype, shape, elements, dataToken.Length, tokens.Position, saved);
+    }
+
+    // The UTF-8 names of the dtypes, in DType order, for matching a name in place.
+    private static readonly byte[][] NameBytes = [.. DTypes.All.Select(row => System.Text.Encoding.ASCII.GetBytes(row.Name))];
+
+    /// <summary>
+    /// The header as every writer in practice encodes it (what <see cref="WritePrefix"/> writes: a fixarray of 3, a
+    /// fixarray shape of small non-negative ints, a fixstr dtype name, a bin header), decoded straight from the read
+    /// buffer without a token per part. Anything else, and any header that does not add up, returns false having
+    /// consumed nothing: the general path below then reads it and words the error.
+    /// </summary>
+    private static bool TryReadCommonHeader(MsgPackTokenReader tokens, ShapeCache shapes, long saved, out NdArrayHeader header)
+    {
+        header = default;
+        var bytes = tokens.Peek(MaxPrefixBytes);
+        if (bytes.Length < 2 || bytes[0] != 0x93 || (bytes[1] & 0xf0) != 0x90) return false;
+        var rank = bytes[1] & 0x0f;
+        Span<int> dims = stackalloc int[15];
+        dims = dims[..rank];
+        var at = 2;
+        long elements = 1;
+        for (var i = 0; i < rank; i++)
+        {
+            if (!TryReadDim(bytes, ref at, out dims[i])) return false;
+            elements *= dims[i];
+            if (elements > Array.MaxLength) return false;
+        }
+
+        if (at >= bytes.Length || (bytes[at] & 0xe0) != 0xa0) return false;
+        var nameLength = bytes[at] & 0x1f;
+        at++;
+        if (at + nameLength > bytes.Length || !TryMatchName(bytes.Slice(at, nameLength), out var dtype)) return false;
+        at += nameLength;
+
+        if (!TryReadBinLength(bytes, ref at, out var dataLength) || dataLength != elements * dtype.ItemSize()) return false;
+        // The data must fit what is left of the payload and of the file; the general path words that error too.
+        if (dataLength > tokens.Available - at) return false;
+
+        tokens.Consume(at);
+        header = new NdArrayHeader(dtype, shapes.Get(dims), elements, dataLength, tokens.Position, saved);
+        return true;
+    }
+
+    private static bool TryReadDim(ReadOnlySpan<byte> bytes, ref int at, out int dim)
+    {
+        dim = 0;
+        if (at >= bytes.Length) return false;
+        var code = bytes[at];
+        var size = code switch { <= 0x7f => 0, 0xcc => 1, 0xcd => 2, 0xce => 4, _ => -1 };
+        if (size < 0 || at + 1 + size > bytes.Length) return false;
+        var body = bytes.Slice(at + 1, size);
+        var value = size switch
+        {
+            0 => code,
+            1 => body[0],
+            2 => BinaryPrimitives.ReadUInt16BigEndian(body),
+            _ => BinaryPrimitives.ReadUInt32BigEndian(body),
+        };
+        if (value > int.MaxValue) return false;
+        dim = (int)value;
+        at += 1 + size;
+        return true;
+    }
+
+    private static bool TryMatchName(ReadOnlySpan<byte> name, out DType dtype)
+    {
+        for (var i = 0; i < NameBytes.Length; i++)
+        {
+            if (!name.SequenceEqual(NameBytes[i])) continue;
+            dtype = (DType)i;
+            return true;
+        }
+
+        dtype = default;
+        return false;
+    }
+
+    private static bool TryReadBinLength(ReadOnlySpan<byte> bytes, ref int at, out long length)
+    {
+        length = 0;
+        if (at >= bytes.Length) return false;
+        var size = bytes[at] switch { 0xc4 => 1, 0xc5 => 2, 0xc6 => 4, _ => -1 };
+        if (size < 0 || at + 1 + size > bytes.Length) return false;
+        var body = bytes.Slice(at + 1, size);
+        length = size switch
+        {
+            1 => body[0],
+            2 => BinaryPrimitives.ReadUInt16BigEndian(body),
+            _ => BinaryPrimitives.ReadUInt32BigEndian(body),
+        };
+        at += 1 + size;
+        return true;
     }
 
     /// <summary>Leaves the payload; it must end right after the data.</summary>

@@ -4,24 +4,7 @@ namespace Checkpoint.Formats.Npy;
 internal static class NpyDescr
 {
     /// <summary>The descriptor numpy writes for a little-endian array of <paramref name="dtype"/>; null for bfloat16, which numpy has no descriptor for.</summary>
-    public static string? Of(DType dtype) => dtype switch
-    {
-        DType.Bool => "|b1",
-        DType.Int8 => "|i1",
-        DType.UInt8 => "|u1",
-        DType.Int16 => "<i2",
-        DType.Int32 => "<i4",
-        DType.Int64 => "<i8",
-        DType.UInt16 => "<u2",
-        DType.UInt32 => "<u4",
-        DType.UInt64 => "<u8",
-        DType.Float16 => "<f2",
-        DType.Float32 => "<f4",
-        DType.Float64 => "<f8",
-        DType.Complex64 => "<c8",
-        DType.Complex128 => "<c16",
-        _ => null,
-    };
+    public static string? Of(DType dtype) => DTypes.Row(dtype).NpyDescr;
 
     /// <summary>
     /// Parses a descriptor in numpy's type-string form: an optional byte order (<c>&lt;</c> little, <c>&gt;</c> big,
@@ -38,24 +21,13 @@ internal static class NpyDescr
         if (rest.Length < 2 || !int.TryParse(rest[1..], System.Globalization.NumberStyles.None, null, out var size))
             return $"'{descr}' is not a numpy type string";
 
-        DType? found = (rest[0], size) switch
+        // The byte order aside, a descriptor is the kind letter and item size of one row of the element-type table.
+        DType? found = null;
+        foreach (var row in DTypes.All)
         {
-            ('b', 1) => DType.Bool,
-            ('i', 1) => DType.Int8,
-            ('i', 2) => DType.Int16,
-            ('i', 4) => DType.Int32,
-            ('i', 8) => DType.Int64,
-            ('u', 1) => DType.UInt8,
-            ('u', 2) => DType.UInt16,
-            ('u', 4) => DType.UInt32,
-            ('u', 8) => DType.UInt64,
-            ('f', 2) => DType.Float16,
-            ('f', 4) => DType.Float32,
-            ('f', 8) => DType.Float64,
-            ('c', 8) => DType.Complex64,
-            ('c', 16) => DType.Complex128,
-            _ => null,
-        };
+            if (row.NpyDescr is { } known && known[1] == rest[0] && row.Size == size) found = row.DType;
+        }
+
         if (found is null)
         {
             return rest[0] == 'V' && size == 2

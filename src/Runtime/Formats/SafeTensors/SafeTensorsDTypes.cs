@@ -12,34 +12,17 @@ internal static class SafeTensorsDTypes
     ];
 
     /// <summary>The safetensors name of <paramref name="dtype"/>, or null for complex128, which safetensors has no name for.</summary>
-    public static string? NameOf(DType dtype) => dtype switch
-    {
-        DType.Bool => "BOOL",
-        DType.UInt8 => "U8",
-        DType.Int8 => "I8",
-        DType.Int16 => "I16",
-        DType.UInt16 => "U16",
-        DType.Float16 => "F16",
-        DType.BFloat16 => "BF16",
-        DType.Int32 => "I32",
-        DType.UInt32 => "U32",
-        DType.Float32 => "F32",
-        DType.Complex64 => "C64",
-        DType.Float64 => "F64",
-        DType.Int64 => "I64",
-        DType.UInt64 => "U64",
-        _ => null,
-    };
+    public static string? NameOf(DType dtype) => DTypes.Row(dtype).SafeTensorsName;
 
     /// <summary>The dtype of a safetensors name.</summary>
     /// <returns>Null when found; otherwise why the name cannot be read.</returns>
     public static string? TryParse(string name, out DType dtype)
     {
-        foreach (var candidate in Enum.GetValues<DType>())
+        foreach (var row in DTypes.All)
         {
-            if (NameOf(candidate) == name)
+            if (row.SafeTensorsName == name)
             {
-                dtype = candidate;
+                dtype = row.DType;
                 return null;
             }
         }

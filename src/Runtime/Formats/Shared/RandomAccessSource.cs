@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Checkpoint.Formats;
 
 /// <summary>
@@ -128,9 +130,12 @@ internal sealed class RandomAccessSource : TensorData, IDisposable
 
         lock (_gate)
         {
+            // The window goes back to the pool when the source closes: check under the lock that it has not.
+            EnsureOpen();
             if (position < _windowStart || position + destination.Length > _windowStart + _windowLength)
             {
-                _window ??= new byte[WindowSize];
+                // Pooled: a load per training step would otherwise leave a 1 MiB large-object array behind each time.
+                _window ??= ArrayPool<byte>.Shared.Rent(WindowSize);
                 _windowStart = position;
                 _windowLength = ReadAt(position, _window.AsSpan(0, (int)Math.Max(0, Math.Min(WindowSize, Length - position))));
             }
@@ -200,6 +205,13 @@ internal sealed class RandomAccessSource : TensorData, IDisposable
         {
             if (_disposed) return;
             _disposed = true;
+            if (_window is { } window)
+            {
+                _window = null;
+                _windowLength = 0;
+                ArrayPool<byte>.Shared.Return(window);
+            }
+
             lock (_stream)
             {
                 if (_ownsStream) _stream.Dispose();

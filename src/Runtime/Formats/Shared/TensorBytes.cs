@@ -14,16 +14,18 @@ internal static class TensorBytes
     /// <summary>Writes all bytes of <paramref name="node"/> (C order, little-endian) to <paramref name="output"/>.</summary>
     public static void WriteTo(TensorNode node, Stream output, WriteProgress progress, CancellationToken cancellationToken)
     {
-        if (node.Data is { } data && !node.IsLoaded)
+        if (node.Data is not null && !node.IsLoaded)
         {
-            var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(PieceLength, Math.Max(1, data.ByteLength)));
+            // The leaf's own range: a msgpack leaf shares its file's data with every other leaf (from DataOffset on).
+            var length = node.ByteLength;
+            var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(PieceLength, Math.Max(1, length)));
             try
             {
-                for (long offset = 0; offset < data.ByteLength;)
+                for (long offset = 0; offset < length;)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var piece = buffer.AsSpan(0, (int)Math.Min(buffer.Length, data.ByteLength - offset));
-                    data.Read(offset, piece);
+                    var piece = buffer.AsSpan(0, (int)Math.Min(buffer.Length, length - offset));
+                    node.ReadBytes(offset, piece);
                     output.Write(piece);
                     offset += piece.Length;
                     progress.Add(piece.Length);

@@ -13,5 +13,7 @@ internal static class CliRunner
         return new Result(code, output.ToString(), error.ToString());
     }
 
-    public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "braintools", name);
+    public static string Fixture(string name) => Fixture("braintools", name);
+
+    public static string Fixture(string folder, string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", folder, name);
 }

@@ -1,5 +1,5 @@
 using System.Composition;
-using Checkpoint.Analyzers.Rules;
+using Checkpoint.Analyzers.Usage;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;

@@ -1,12 +1,18 @@
+using System.Reflection;
+using Checkpoint.SourceRules;
 using Microsoft.CodeAnalysis;
 
 namespace Checkpoint.Analyzers;
 
-/// <summary>Every diagnostic the Checkpoint analyzers report; ids never change meaning once shipped.</summary>
+/// <summary>Every diagnostic the Checkpoint analyzers report; ids (<see cref="RuleIds"/>) never change meaning once shipped.</summary>
 internal static class Descriptors
 {
-    /// <summary>Where each id's documentation page lives (the id and ".md" are appended).</summary>
-    public const string HelpLinkBase = "https://github.com/checkpoint-dotnet/checkpoint/blob/main/docs/diagnostics/";
+    /// <summary>
+    /// Where each id's documentation page lives (the id and ".md" are appended): docs/diagnostics/ on the main branch
+    /// of the repository. The repository's address is set once, as RepositoryUrl in Directory.Build.props, and
+    /// reaches this assembly as its <c>RepositoryUrl</c> metadata.
+    /// </summary>
+    public static readonly string? HelpLinkBase = RepositoryUrl() is { } repository ? repository.TrimEnd('/') + "/blob/main/docs/diagnostics/" : null;
 
     private const string StateCategory = "Checkpoint.State";
     private const string SaveCategory = "Checkpoint.Save";
@@ -14,7 +20,7 @@ internal static class Descriptors
     private const string ConfigCategory = "Checkpoint.Config";
 
     public static readonly DiagnosticDescriptor UnsavedParameter = Create(
-        "CKPT0001",
+        RuleIds.UnsavedParameter,
         "Learnable-looking member is not saved",
         "'{0}' looks like a learnable value but has no state attribute, so it is neither saved nor loaded; mark it [Param], [LongTerm] or [ShortTerm], or [NotState] if it is scratch",
         StateCategory,
@@ -22,7 +28,7 @@ internal static class Descriptors
         "A floating-point tensor, array or Quantity in a model without a state attribute is skipped by the generated save and load code.");
 
     public static readonly DiagnosticDescriptor ShortTermSaved = Create(
-        "CKPT0002",
+        RuleIds.ShortTermSaved,
         "Short-term state is saved",
         "This {0} includes ShortTerm state, which is transient and re-initialised by ResetState(); pass StateKinds.Persistent to save parameters and long-term state only",
         SaveCategory,
@@ -30,7 +36,7 @@ internal static class Descriptors
         "Checkpoints hold Param and LongTerm state; saving ShortTerm state makes files larger and their loads depend on transient dynamics.");
 
     public static readonly DiagnosticDescriptor ParamsOmitted = Create(
-        "CKPT0003",
+        RuleIds.ParamsOmitted,
         "Parameters are left out of a save",
         "This {0} excludes Param state, so the learnable parameters are not saved; add StateKinds.Param to the kinds",
         SaveCategory,
@@ -38,7 +44,7 @@ internal static class Descriptors
         "A checkpoint without parameters cannot restore a trained model.");
 
     public static readonly DiagnosticDescriptor ModelNotPartial = Create(
-        "CKPT0004",
+        RuleIds.ModelNotPartial,
         "Model class must be partial",
         "Model '{0}' must be declared partial (with every containing type) so the generator can add its state code; add 'partial' to {1}",
         ModelCategory,
@@ -46,23 +52,23 @@ internal static class Descriptors
         "The source generator adds IStateful to each model in another part of the class, which only a partial class allows.");
 
     public static readonly DiagnosticDescriptor NotRestorable = Create(
-        "CKPT0005",
+        RuleIds.NotRestorable,
         "State member cannot be restored",
-        "State member '{0}' is {1}, so loading and ResetState() cannot assign it; {2}",
+        "State member '{0}' is {1}, so the generated code leaves it out of saving, loading and ResetState(); {2}",
         StateCategory,
         DiagnosticSeverity.Error,
-        "Loading a checkpoint and resetting state assign state members, which needs a writable instance field or a property with a setter or init accessor.");
+        "Generated code reads state members to save them and assigns them to load and reset them, which needs an instance field that is not readonly or a property with a getter and a setter.");
 
     public static readonly DiagnosticDescriptor UnsupportedStateType = Create(
-        "CKPT0006",
+        RuleIds.UnsupportedStateType,
         "Unsupported state type",
-        "State member '{0}' has type '{1}', which generated code cannot save; use " + Rules.MemberTypes.SupportedStateTypes + ", or register a custom conversion with MsgPackCheckpoint.Register and store a supported type",
+        "State member '{0}' has type '{1}', which generated code cannot save; use " + StateTypeChecks.SupportedStateTypes + ", or register a custom conversion with MsgPackCheckpoint.Register and store a supported type",
         StateCategory,
         DiagnosticSeverity.Error,
-        "The generator only writes accessors for the supported state types and skips other members silently.");
+        "The generator only writes accessors for the supported state types; it leaves members of other types out of the generated code.");
 
     public static readonly DiagnosticDescriptor ConflictingAttributes = Create(
-        "CKPT0007",
+        RuleIds.ConflictingAttributes,
         "Conflicting state attributes",
         "'{0}' has both [{1}] and [{2}]; keep the one that says what the member is",
         StateCategory,
@@ -70,7 +76,7 @@ internal static class Descriptors
         "A member has exactly one role: Param, LongTerm, ShortTerm, Config or NotState; the generator honours only the first attribute.");
 
     public static readonly DiagnosticDescriptor ConfigMisuse = Create(
-        "CKPT0008",
+        RuleIds.ConfigMisuse,
         "Config member cannot be used",
         "Config member '{0}' {1}",
         ConfigCategory,
@@ -78,7 +84,7 @@ internal static class Descriptors
         "Generated FromConfig sets each config member and GetConfig reads it, so config members must be settable instance members of a supported type.");
 
     public static readonly DiagnosticDescriptor ChildCycle = Create(
-        "CKPT0009",
+        RuleIds.ChildCycle,
         "Child model cycle",
         "Model '{0}' contains itself through {1}; state paths would never end if instances nest, so mark the back-reference [NotState]",
         ModelCategory,
@@ -86,7 +92,7 @@ internal static class Descriptors
         "Children are visited recursively when collecting state; a model type that contains itself risks endless recursion when instances refer back.");
 
     public static readonly DiagnosticDescriptor DuplicateKey = Create(
-        "CKPT0010",
+        RuleIds.DuplicateKey,
         "Duplicate state key",
         "'{0}' is saved under key '{1}', which '{2}' already uses in model '{3}'; give one of them a different Name",
         StateCategory,
@@ -94,7 +100,7 @@ internal static class Descriptors
         "Every state member and child of a model, including inherited ones, needs its own key after the naming policy and Name overrides.");
 
     public static readonly DiagnosticDescriptor InvalidKey = Create(
-        "CKPT0011",
+        RuleIds.InvalidKey,
         "Invalid state key",
         "The key '{1}' given for '{0}' is {2}; keys are single path segments, so use a non-empty name without '.'",
         StateCategory,
@@ -102,7 +108,7 @@ internal static class Descriptors
         "State keys are joined with dots into paths such as encoder.layers.0.weight, so a key may not be empty or contain a dot.");
 
     public static readonly DiagnosticDescriptor InvalidInitializer = Create(
-        "CKPT0012",
+        RuleIds.InvalidInitializer,
         "ShortTerm initializer not usable",
         "Initializer '{1}' of '{0}' must name a parameterless instance method of the model returning '{2}'; {3}",
         StateCategory,
@@ -110,7 +116,7 @@ internal static class Descriptors
         "ResetState() calls the initializer method to re-initialise a short-term member.");
 
     public static readonly DiagnosticDescriptor EmptyModule = Create(
-        "CKPT0013",
+        RuleIds.EmptyModule,
         "Module has no state and no children",
         "Module '{0}' has no state members and no child models, so it saves nothing; add children or remove [Module]",
         ModelCategory,
@@ -118,7 +124,7 @@ internal static class Descriptors
         "[Module] marks containers of child models; one without children or state is usually a mistake.");
 
     public static readonly DiagnosticDescriptor StateOutsideClass = Create(
-        "CKPT0014",
+        RuleIds.StateOutsideClass,
         "State attribute outside a class",
         "'{0}' is a member of {1} '{2}', but only classes can be models; move the member into a partial class",
         ModelCategory,
@@ -126,7 +132,7 @@ internal static class Descriptors
         "The generator only writes state code for classes; attributes on members of structs and interfaces are ignored.");
 
     public static readonly DiagnosticDescriptor FormerNameCollision = Create(
-        "CKPT0015",
+        RuleIds.FormerNameCollision,
         "Former name collides with a current key",
         "Former name '{1}' of '{0}' is the current key of '{2}'; loading would not know which member the entry belongs to, so remove it from FormerNames",
         StateCategory,
@@ -134,7 +140,7 @@ internal static class Descriptors
         "FormerNames lets old files load after a rename; a former name that is another member's current key is ambiguous.");
 
     public static readonly DiagnosticDescriptor UnconstrainedGenericElement = Create(
-        "CKPT0016",
+        RuleIds.UnconstrainedGenericElement,
         "Generic state element not constrained to unmanaged",
         "State member '{0}' uses type parameter '{1}' as its element type; add 'where {1} : unmanaged' so the generated accessors can store it",
         StateCategory,
@@ -142,7 +148,7 @@ internal static class Descriptors
         "Tensors and arrays store unmanaged elements; a type parameter without the unmanaged constraint cannot be saved.");
 
     public static readonly DiagnosticDescriptor FillDoesNotFit = Create(
-        "CKPT0017",
+        RuleIds.FillDoesNotFit,
         "ShortTerm Fill does not fit the member type",
         "'{0}' has [ShortTerm(Fill = {1})], which '{2}' cannot hold exactly; use a value in the type's range (whole numbers for integers, 0 or 1 for bool) or an Initializer",
         StateCategory,
@@ -150,5 +156,16 @@ internal static class Descriptors
         "ResetState() sets the member to its Fill value; a value outside the element type's range would wrap or not compile, so the generator leaves the member out of ResetState.");
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description) =>
-        new(id, title, message, category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpLinkBase + id + ".md");
+        new(id, title, message, category, severity, isEnabledByDefault: true, description: description,
+            helpLinkUri: HelpLinkBase is null ? null : HelpLinkBase + id + ".md");
+
+    private static string? RepositoryUrl()
+    {
+        foreach (var metadata in typeof(Descriptors).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>())
+        {
+            if (metadata.Key == "RepositoryUrl" && !string.IsNullOrEmpty(metadata.Value)) return metadata.Value;
+        }
+
+        return null;
+    }
 }

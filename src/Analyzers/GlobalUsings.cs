@@ -2,3 +2,4 @@ global using System;
 global using System.Collections.Generic;
 global using System.Collections.Immutable;
 global using System.Linq;
+global using System.Threading;

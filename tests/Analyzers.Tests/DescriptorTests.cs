@@ -27,6 +27,16 @@ public class DescriptorTests
     }
 
     [Fact]
+    public void Help_links_point_into_the_repository_set_in_Directory_Build_props()
+    {
+        var props = File.ReadAllText(Path.Combine(RepositoryRoot(), "Directory.Build.props"));
+        var repository = System.Text.RegularExpressions.Regex.Match(props, "<RepositoryUrl>(?<url>[^<]+)</RepositoryUrl>").Groups["url"].Value;
+        Assert.StartsWith("https://", repository);
+        Assert.Equal(repository.TrimEnd('/') + "/blob/main/docs/diagnostics/", Descriptors.HelpLinkBase);
+        Assert.Equal("https://github.com/checkpoint-dotnet/checkpoint/blob/main/docs/diagnostics/CKPT0001.md", Descriptors.UnsavedParameter.HelpLinkUri);
+    }
+
+    [Fact]
     public void Ids_are_unique_and_numbered_without_gaps()
     {
         var numbers = All().Select(d => int.Parse(d.Id["CKPT".Length..])).Order().ToList();

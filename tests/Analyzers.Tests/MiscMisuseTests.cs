@@ -1,10 +1,10 @@
 using Microsoft.CodeAnalysis.Testing;
-using Keys = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.InvalidKeyAnalyzer>;
-using Init = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.InitializerAnalyzer>;
-using Module = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.EmptyModuleAnalyzer>;
-using Outside = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.StateOutsideClassAnalyzer>;
-using Former = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.FormerNameCollisionAnalyzer>;
-using Fill = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.FillAnalyzer>;
+using Keys = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.Definitions.InvalidKeyAnalyzer>;
+using Init = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.Definitions.InitializerAnalyzer>;
+using Module = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.Definitions.EmptyModuleAnalyzer>;
+using Outside = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.Definitions.StateOutsideClassAnalyzer>;
+using Former = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.Definitions.FormerNameCollisionAnalyzer>;
+using Fill = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.Definitions.FillAnalyzer>;
 
 namespace Checkpoint.Analyzers.Tests;
 
@@ -45,6 +45,19 @@ public class InitializerTests
             int Wrong() => 0;
         }
         """, new DiagnosticResult(Descriptors.InvalidInitializer).WithLocation(0).WithArguments("D", "Wrong", "float[]", "'Wrong' returns 'int'"));
+
+    [Fact]
+    public Task Private_initializer_of_a_base_class_is_reported() => Init.AnalyzeAsync("""
+        public partial class Base
+        {
+            [Param] public float[] W = new float[1];
+            private float[] Rest() => new float[1];
+        }
+        public partial class Neuron : Base
+        {
+            [{|#0:ShortTerm(Initializer = "Rest")|}] public float[] V = new float[1];
+        }
+        """, new DiagnosticResult(Descriptors.InvalidInitializer).WithLocation(0).WithArguments("V", "Rest", "float[]", "'Rest' is private to 'Base'"));
 
     [Fact]
     public Task Usable_initializers_including_inherited_ones_are_not_reported() => Init.AnalyzeAsync("""

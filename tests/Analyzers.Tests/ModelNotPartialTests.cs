@@ -1,5 +1,5 @@
 using Microsoft.CodeAnalysis.Testing;
-using V = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.ModelNotPartialAnalyzer>;
+using V = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.Definitions.ModelNotPartialAnalyzer>;
 
 namespace Checkpoint.Analyzers.Tests;
 

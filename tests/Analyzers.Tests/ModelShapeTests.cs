@@ -1,8 +1,8 @@
 using Microsoft.CodeAnalysis.Testing;
-using Conflicts = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.ConflictingAttributesAnalyzer>;
-using Config = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.ConfigMisuseAnalyzer>;
-using Cycles = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.ChildCycleAnalyzer>;
-using Keys = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.DuplicateKeyAnalyzer>;
+using Conflicts = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.Definitions.ConflictingAttributesAnalyzer>;
+using Config = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.Definitions.ConfigMisuseAnalyzer>;
+using Cycles = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.Definitions.ChildCycleAnalyzer>;
+using Keys = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.Definitions.DuplicateKeyAnalyzer>;
 
 namespace Checkpoint.Analyzers.Tests;
 
@@ -55,6 +55,15 @@ public class ConfigMisuseTests
             [Config] public System.Half {|CKPT0008:Scale|} { get; set; }
         }
         """);
+
+    [Fact]
+    public Task Set_only_config_member_is_reported() => Config.AnalyzeAsync("""
+        public partial class Layer
+        {
+            [Config] public int {|#0:Size|} { set { } }
+        }
+        """, new DiagnosticResult(Descriptors.ConfigMisuse).WithLocation(0)
+            .WithArguments("Size", "is a set-only property, so the generated config code leaves it out; add a getter"));
 
     [Fact]
     public Task Get_only_config_members_a_matching_constructor_sets_are_not_reported() => Config.AnalyzeAsync("""

@@ -1,5 +1,5 @@
 using Microsoft.CodeAnalysis.Testing;
-using V = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.NotRestorableAnalyzer>;
+using V = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.Definitions.NotRestorableAnalyzer>;
 
 namespace Checkpoint.Analyzers.Tests;
 
@@ -17,6 +17,17 @@ public class NotRestorableTests
             [ShortTerm] public float[] {|CKPT0005:Initialised|} { get; init; } = new float[2];
         }
         """);
+
+    [Fact]
+    public Task Set_only_indexer_and_explicit_interface_state_are_reported() => V.AnalyzeAsync("""
+        public interface IHasWeights { float[] Weights { get; set; } }
+        public partial class Layer : IHasWeights
+        {
+            [Param] public float {|#0:SetOnly|} { set { } }
+            [Param] public float {|CKPT0005:this|}[int i] { get => 0; set { } }
+            [Param] float[] IHasWeights.{|CKPT0005:Weights|} { get; set; } = [];
+        }
+        """, new DiagnosticResult(Descriptors.NotRestorable).WithLocation(0).WithArguments("SetOnly", "a set-only property", "add a getter"));
 
     [Fact]
     public Task Message_says_what_to_do() => V.AnalyzeAsync("""

@@ -8,7 +8,7 @@ public class QualifiedNameFixTests
     [Fact]
     public async Task Attribute_and_kinds_are_qualified_without_a_using()
     {
-        var attributeTest = new CSharpCodeFixTest<UnsavedParameterAnalyzer, CodeFixes.AddStateAttributeFix>
+        var attributeTest = new CSharpCodeFixTest<Definitions.UnsavedParameterAnalyzer, CodeFixes.AddStateAttributeFix>
         {
             TestCode = """
                 public partial class Layer
@@ -28,7 +28,7 @@ public class QualifiedNameFixTests
         };
         await attributeTest.RunAsync();
 
-        var kindsTest = new CSharpCodeFixTest<ShortTermSavedAnalyzer, CodeFixes.ReplaceWithPersistentFix>
+        var kindsTest = new CSharpCodeFixTest<Usage.ShortTermSavedAnalyzer, CodeFixes.ReplaceWithPersistentFix>
         {
             TestCode = """
                 public static class Saver

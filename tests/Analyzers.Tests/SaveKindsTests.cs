@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis.Testing;
-using ShortTerm = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.ShortTermSavedAnalyzer>;
-using Params = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.ParamsOmittedAnalyzer>;
+using ShortTerm = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.Usage.ShortTermSavedAnalyzer>;
+using Params = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.Usage.ParamsOmittedAnalyzer>;
 
 namespace Checkpoint.Analyzers.Tests;
 

@@ -1,5 +1,5 @@
 using Checkpoint.Analyzers.Tests.Verifiers;
-using V = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.UnsavedParameterAnalyzer>;
+using V = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.Definitions.UnsavedParameterAnalyzer>;
 
 namespace Checkpoint.Analyzers.Tests;
 

@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis.Testing;
-using V = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.UnsupportedStateTypeAnalyzer>;
-using Generic = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.UnconstrainedGenericElementAnalyzer>;
+using V = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.Definitions.UnsupportedStateTypeAnalyzer>;
+using Generic = Checkpoint.Analyzers.Tests.Verifiers.Verify<Checkpoint.Analyzers.Definitions.UnconstrainedGenericElementAnalyzer>;
 
 namespace Checkpoint.Analyzers.Tests;
 
@@ -27,6 +27,22 @@ public class UnsupportedStateTypeTests
             [Param] public List<float> {|#0:Weights|} = new();
         }
         """, new DiagnosticResult(Descriptors.UnsupportedStateType).WithLocation(0).WithArguments("Weights", "List<float>"));
+
+    [Fact]
+    public Task Types_sharing_a_simple_name_are_named_in_full() => V.AnalyzeAsync("""
+        namespace System.Numerics.Tensors { public static class Tensor { } public sealed class Tensor<T> { } }
+        namespace Units { public struct Quantity { } }
+        public partial class Layer
+        {
+            [Param] public System.Numerics.Tensors.Tensor<float> {|#0:W|} = new();
+            [Param] public Units.Quantity {|#1:Rate|};
+            [Param] public List<System.Numerics.Tensors.Tensor<float>> {|#2:Stack|} = new();
+        }
+        """,
+        new DiagnosticResult(Descriptors.UnsupportedStateType).WithLocation(0).WithArguments("W", "System.Numerics.Tensors.Tensor<float>"),
+        new DiagnosticResult(Descriptors.UnsupportedStateType).WithLocation(1).WithArguments("Rate", "Units.Quantity"),
+        new DiagnosticResult(Descriptors.UnsupportedStateType).WithLocation(2)
+            .WithArguments("Stack", "System.Collections.Generic.List<System.Numerics.Tensors.Tensor<float>>"));
 
     [Fact]
     public Task Supported_types_are_not_reported() => V.AnalyzeAsync("""

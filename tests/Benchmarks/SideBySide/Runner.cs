@@ -31,15 +31,27 @@ internal static class Runner
             return 0;
         }
 
-        var selected = args.Length > 0 ? args : Scenarios.All;
+        var selected = args.Length > 0 ? args : [.. Scenarios.All, .. PythonScenarios.All];
         var results = new Dictionary<string, (Measurement M, long FileSize)>();
+        string? pythonNote = null, pythonMissing = null;
+        var pythonChecked = false;
         foreach (var name in selected)
         {
+            if (PythonScenarios.IsPython(name))
+            {
+                if (!pythonChecked) (pythonMissing, pythonChecked) = (PythonScenarios.Unavailable(out pythonNote), true);
+                if (pythonMissing is not null)
+                {
+                    Console.Error.WriteLine($"skipping {name}: {pythonMissing}");
+                    continue;
+                }
+            }
+
             var directory = Directory.CreateTempSubdirectory("checkpoint-sbs-").FullName;
             try
             {
                 Console.Error.WriteLine($"measuring {name} ...");
-                results[name] = RunChild(name, directory);
+                results[name] = PythonScenarios.IsPython(name) ? PythonScenarios.RunChild(name, directory) : RunChild(name, directory);
             }
             finally
             {
@@ -48,6 +60,8 @@ internal static class Runner
         }
 
         Console.WriteLine(Table(results));
+        if (pythonMissing is not null) Console.WriteLine($"Python scenarios skipped: {pythonMissing}.");
+        else if (pythonNote is not null) Console.WriteLine(pythonNote + ".");
         return 0;
     }
 
@@ -58,6 +72,12 @@ internal static class Runner
         // Under `dotnet run` the process is the app host or `dotnet app.dll`: call it the same way.
         if (Path.GetFileNameWithoutExtension(self) == "dotnet") info.ArgumentList.Add(typeof(Runner).Assembly.Location);
         foreach (var arg in new[] { "measure", name, directory }) info.ArgumentList.Add(arg);
+        return Launch(name, info);
+    }
+
+    /// <summary>Runs a child that prints its <see cref="Measurement"/> line and the file size as its last line.</summary>
+    internal static (Measurement, long) Launch(string name, ProcessStartInfo info)
+    {
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEnd().Trim().Split('\n')[^1];
         process.WaitForExit();
@@ -76,7 +96,9 @@ internal static class Runner
             if (!r.TryGetValue(name, out var x)) return;
             var other = against is not null && r.TryGetValue(against, out var y) ? y.M : null;
             var ratioText = ratio?.Invoke(x.M, other) ?? (other is null ? "" : (x.M.MedianMs / other.MedianMs).ToString("0.00", CultureInfo.InvariantCulture) + "×");
-            text.AppendLine($"| {name} | {x.M.MedianMs:0.0} ms | {x.M.MedianCpuMs:0.0} ms | {x.M.AllocatedBytes / MiB:0.0} MiB | {x.M.PeakExtraBytes / MiB:0.0} MiB | {against ?? ""} | {ratioText} | {target} |");
+            // Python has no allocation counter: its children print -1.
+            var allocated = x.M.AllocatedBytes < 0 ? "—" : $"{x.M.AllocatedBytes / MiB:0.0} MiB";
+            text.AppendLine($"| {name} | {x.M.MedianMs:0.0} ms | {x.M.MedianCpuMs:0.0} ms | {allocated} | {x.M.PeakExtraBytes / MiB:0.0} MiB | {against ?? ""} | {ratioText} | {target} |");
         }
 
         Row("wide.states", null, "≤ 10 ms");
@@ -90,6 +112,8 @@ internal static class Runner
         Row("big.load", "raw.read", "≤ 1.1×, peak ≤ 16 MiB");
         Row("memcpy", null, "the limit");
         Row("async.blocking", "memcpy", "≤ 1.2×");
+        foreach (var (python, csharp) in PythonScenarios.Pairs)
+            Row(python, csharp, "C# ÷ Python", (py, cs) => cs is null ? "" : string.Create(CultureInfo.InvariantCulture, $"{cs.MedianMs / py.MedianMs:0.00}× (CPU {cs.MedianCpuMs / py.MedianCpuMs:0.00}×)"));
         foreach (var name in new[] { "hostile.keys", "hostile.deep", "hostile.empty-maps" })
         {
             if (!r.TryGetValue(name, out var h)) continue;

@@ -44,13 +44,13 @@ internal static class Scenarios
             }
             case "tree.save":
             {
-                var tree = WideTree(1f);
+                var tree = WideTree.Create(WideLayers, 1f);
                 return Measure.Run(name, 9, () => MsgPackCheckpoint.Save(file, tree));
             }
             case "tree.load":
             {
-                MsgPackCheckpoint.Save(file, WideTree(1f));
-                var template = WideTree(0f);
+                MsgPackCheckpoint.Save(file, WideTree.Create(WideLayers, 1f));
+                var template = WideTree.Create(WideLayers, 0f);
                 return Measure.Run(name, 9, () => MsgPackCheckpoint.Load(file, template));
             }
             case "big.save":
@@ -115,14 +115,6 @@ internal static class Scenarios
     {
         var file = Path.Combine(directory, "bench.msgpack");
         return File.Exists(file) ? new FileInfo(file).Length : 0;
-    }
-
-    private static StateDict WideTree(float value)
-    {
-        var layers = new StateDict(WideLayers);
-        for (var i = 0; i < WideLayers; i++)
-            layers.Add(i.ToString(System.Globalization.CultureInfo.InvariantCulture), new StateDict { ["weight"] = NdArray<float>.Full(value + i, 16) });
-        return new StateDict { ["layers"] = layers };
     }
 
     private static void RawWrite(string file, BigNet model)

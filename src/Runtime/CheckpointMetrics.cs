@@ -13,7 +13,8 @@ namespace Checkpoint;
 /// <remarks>
 /// Only operations that succeed are measured, from the facades that name a file (<see cref="MsgPackCheckpoint"/>,
 /// <see cref="NpzCheckpoint"/>, <see cref="NpyCheckpoint"/>, <see cref="SafeTensorsCheckpoint"/>,
-/// <see cref="TrainingCheckpoint"/>, <see cref="AsyncCheckpointer"/>); streams and lazily opened files are not. With
+/// <see cref="TrainingCheckpoint"/>, <see cref="AsyncCheckpointer"/>) and the checkpoint manager (a step's save is one
+/// measurement); streams and lazily opened files are not. With
 /// no listener, a measurement costs one flag test.
 /// </remarks>
 public static class CheckpointMetrics
@@ -47,7 +48,7 @@ public static class CheckpointMetrics
     /// <summary>A save of <paramref name="format"/> that started at <paramref name="startTimestamp"/> (<see cref="Stopwatch.GetTimestamp"/>) wrote <paramref name="fullPath"/>.</summary>
     internal static void Saved(string format, string fullPath, long startTimestamp) => Record(SaveSeconds, SaveSizes, format, fullPath, null, startTimestamp);
 
-    /// <summary>A save that wrote <paramref name="bytes"/> bytes (several files, as a manager step).</summary>
+    /// <summary>A save that wrote <paramref name="bytes"/> bytes in several files: one step of the checkpoint manager.</summary>
     internal static void Saved(string format, long bytes, long startTimestamp) => Record(SaveSeconds, SaveSizes, format, null, bytes, startTimestamp);
 
     /// <summary>A load of <paramref name="format"/> that started at <paramref name="startTimestamp"/> read <paramref name="fullPath"/>.</summary>

@@ -1,5 +1,4 @@
 using Checkpoint.Storage;
-using Microsoft.Extensions.Logging;
 
 namespace Checkpoint.Management;
 
@@ -47,7 +46,7 @@ public sealed partial class CheckpointManager
             {
                 var final = GetStepDirectory(step);
                 _fileSystem.MoveDirectory(path, final);
-                _logger?.LogWarning("Checkpoint manager {Directory}: restored step {Step} from an interrupted replacement", DirectoryPath, step);
+                if (_logger is not null) ManagerLog.StepReplacementRecovered(_logger, DirectoryPath, step);
                 changed = true;
                 Load(step, final);
             }
@@ -61,7 +60,7 @@ public sealed partial class CheckpointManager
         if (new DirectoryInfo(path).LinkTarget is not null || !Directory.Exists(path))
         {
             // Never followed: a link could lead anywhere, and the manager only trusts what it wrote.
-            _logger?.LogWarning("Checkpoint manager {Directory}: ignoring {Path}, which is not a plain directory", DirectoryPath, path);
+            if (_logger is not null) ManagerLog.StepEntryIgnored(_logger, DirectoryPath, path);
             return false;
         }
 
@@ -70,15 +69,15 @@ public sealed partial class CheckpointManager
             return Remove(path, $"step {step}, which has no committed manifest");
 
         var manifest = StepVerifier.ReadManifest(path, step, out var problem);
-        if (manifest is null)
-            _logger?.LogWarning("Checkpoint manager {Directory}: step {Step} is damaged: {Problem}", DirectoryPath, step, problem);
+        if (manifest is null && _logger is not null)
+            ManagerLog.StepDamaged(_logger, DirectoryPath, step, problem);
         _steps[step] = new StepRecord(step, path, manifest, problem);
         return false;
     }
 
     private bool Remove(string path, string what)
     {
-        _logger?.LogInformation("Checkpoint manager {Directory}: removing {What} ({Path})", DirectoryPath, what, path);
+        if (_logger is not null) ManagerLog.LeftoverRemoved(_logger, DirectoryPath, what, path);
         return SafeDelete.TryTree(_fileSystem, path);
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Logging;
 
 namespace Checkpoint.Management;
 
@@ -95,10 +94,10 @@ public sealed partial class CheckpointManager
                 var optimizerReport = loadOptimizer?.Invoke(Path.Combine(record.Path, StepNames.OptimizerFile), loadOptions with { SourceName = null });
                 record.KnownIntact = true;
                 var reason = Reason(selection, record.Step, manifest, skipped);
-                if (skipped.Count > 0)
-                    _logger?.LogWarning("Checkpoint manager {Directory}: {Reason}", DirectoryPath, reason);
-                else
-                    _logger?.LogInformation("Checkpoint manager {Directory}: restored step {Step} ({Reason})", DirectoryPath, record.Step, reason);
+                if (_logger is not null && skipped.Count > 0)
+                    ManagerLog.StepRestoredAfterFallback(_logger, DirectoryPath, reason);
+                else if (_logger is not null)
+                    ManagerLog.StepRestored(_logger, DirectoryPath, record.Step, reason);
                 return new RestoreResult
                 {
                     Step = record.Step,
@@ -124,8 +123,8 @@ public sealed partial class CheckpointManager
     private void Skip(StepVerification check, List<StepVerification> skipped, CheckpointSelection selection)
     {
         skipped.Add(check);
-        _logger?.LogWarning("Checkpoint manager {Directory}: step {Step} is not intact ({Problem}); {Next}",
-            DirectoryPath, check.Step, check.Summary, selection.AllowFallback ? "trying the next candidate" : "fallback is off");
+        if (_logger is not null)
+            ManagerLog.StepSkipped(_logger, DirectoryPath, check.Step, check.Summary, selection.AllowFallback ? "trying the next candidate" : "fallback is off");
     }
 
     private List<StepRecord> Candidates(CheckpointSelection selection)

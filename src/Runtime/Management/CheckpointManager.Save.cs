@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Logging;
+using System.Diagnostics;
 
 namespace Checkpoint.Management;
 
@@ -114,6 +114,7 @@ public sealed partial class CheckpointManager
         IReadOnlyDictionary<string, object?> metadata, CancellationToken cancellationToken)
     {
         StepManifest manifest;
+        var started = Stopwatch.GetTimestamp();
         try
         {
             manifest = _writer.Write(step, files, metrics, metadata, cancellationToken);
@@ -124,17 +125,19 @@ public sealed partial class CheckpointManager
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or CheckpointException)
         {
-            _logger?.LogError(e, "Checkpoint manager {Directory}: saving step {Step} failed", DirectoryPath, step);
+            if (_logger is not null) ManagerLog.StepSaveFailed(_logger, e, DirectoryPath, step);
             throw new CheckpointException(
                 $"Saving checkpoint step {step} in {DirectoryPath} failed: {e.Message} Earlier steps are untouched and no partial step {step} was committed.", e);
         }
 
+        // One measurement per step (its files, manifest and commit), sized by what the manifest lists.
+        CheckpointMetrics.Saved(CheckpointMetrics.MsgPack, manifest.TotalBytes, started);
         lock (_sync)
         {
             _steps[step] = new StepRecord(step, GetStepDirectory(step), manifest, null) { KnownIntact = true };
         }
 
-        _logger?.LogInformation("Checkpoint manager {Directory}: saved step {Step} ({Bytes} bytes)", DirectoryPath, step, manifest.TotalBytes);
+        if (_logger is not null) ManagerLog.StepSaved(_logger, DirectoryPath, step, manifest.TotalBytes);
         ApplyRetention(step);
     }
 
@@ -154,7 +157,7 @@ public sealed partial class CheckpointManager
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 // The save itself is committed; a step that could not be deleted is retried after the next save.
-                _logger?.LogWarning(e, "Checkpoint manager {Directory}: could not delete step {Step}", DirectoryPath, step);
+                if (_logger is not null) ManagerLog.StepDeleteFailed(_logger, e, DirectoryPath, step);
             }
         }
     }
@@ -184,7 +187,7 @@ public sealed partial class CheckpointManager
         lock (_sync) _steps.Remove(step);
         _fileSystem.SyncDirectory(DirectoryPath);
         SafeDelete.Tree(_fileSystem, doomed);
-        _logger?.LogInformation("Checkpoint manager {Directory}: deleted step {Step} (retention)", DirectoryPath, step);
+        if (_logger is not null) ManagerLog.StepDeleted(_logger, DirectoryPath, step);
     }
 
     private void WaitForPending() => _saver?.Wait();

@@ -44,8 +44,8 @@ internal sealed class DirectoryLock : IDisposable
                 $"Cannot lock checkpoint directory {directory}: {e.Message} Remove {path} if no CheckpointManager is using the directory.", e);
         }
 
-        if (held.OwnerRecordError is { } error)
-            logger?.LogWarning(error, "Checkpoint manager {Directory}: could not record this process as the holder in {Path}: {Error}", directory, path + LocalFileLock.OwnerSuffix, error.Message);
+        if (held.OwnerRecordError is { } error && logger is not null)
+            ManagerLog.LockOwnerNotRecorded(logger, error, directory, path + LocalFileLock.OwnerSuffix, error.Message);
         return new DirectoryLock(held, logger);
     }
 
@@ -61,7 +61,7 @@ internal sealed class DirectoryLock : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            _logger?.LogWarning(e, "Checkpoint manager: releasing the lock {Path} failed", _lock.Location);
+            if (_logger is not null) ManagerLog.LockReleaseFailed(_logger, e, _lock.Location);
         }
     }
 }

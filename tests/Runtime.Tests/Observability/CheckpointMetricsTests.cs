@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics.Metrics;
 using Checkpoint.Runtime.Tests.Files;
 
 namespace Checkpoint.Runtime.Tests.Observability;
@@ -9,26 +7,14 @@ public sealed class MetricsCollection;
 
 /// <summary>
 /// Saves and loads publish their duration and size on the "Checkpoint" meter, tagged with the format, as any
-/// OpenTelemetry or dotnet-counters listener sees them (a real <see cref="MeterListener"/>, real files).
+/// OpenTelemetry or dotnet-counters listener sees them (a real MeterListener: <see cref="MeterRecorder"/>; real files).
 /// Not run in parallel with other tests, whose saves would be measured too.
 /// </summary>
 [Collection(nameof(MetricsCollection))]
 public sealed class CheckpointMetricsTests : IDisposable
 {
-    private readonly MeterListener _listener = new();
-    private readonly ConcurrentQueue<(string Instrument, double Value, string? Format)> _measurements = new();
+    private readonly MeterRecorder _meters = new();
     private readonly TempDirectory _dir = new();
-
-    public CheckpointMetricsTests()
-    {
-        _listener.InstrumentPublished = (instrument, listener) =>
-        {
-            if (instrument.Meter.Name == CheckpointMetrics.MeterName) listener.EnableMeasurementEvents(instrument);
-        };
-        _listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Add(instrument, value, tags));
-        _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Add(instrument, value, tags));
-        _listener.Start();
-    }
 
     public static TheoryData<string> Formats => new() { "msgpack", "npz", "npy", "safetensors" };
 
@@ -75,7 +61,7 @@ public sealed class CheckpointMetricsTests : IDisposable
 
     public void Dispose()
     {
-        _listener.Dispose();
+        _meters.Dispose();
         _dir.Dispose();
     }
 
@@ -99,19 +85,7 @@ public sealed class CheckpointMetricsTests : IDisposable
         }
     }
 
-    private void Add(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
-    {
-        string? format = null;
-        foreach (var tag in tags)
-        {
-            if (tag.Key == CheckpointMetrics.FormatTag) format = tag.Value as string;
-        }
-
-        _measurements.Enqueue((instrument.Name, value, format));
-    }
-
-    private List<(string Instrument, double Value, string? Format)> All(string instrument) =>
-        _measurements.Where(m => m.Instrument == instrument).ToList();
+    private List<(string Instrument, double Value, string? Format)> All(string instrument) => _meters.All(instrument);
 
     private (string Instrument, double Value, string? Format) Single(string instrument) => Assert.Single(All(instrument));
 }

@@ -145,7 +145,7 @@ public class CachingTests
 
         var after = Sources(driver);
         Assert.Equal(new[] { "Demo.Linear.g.cs" }, before.Keys.Where(hint => before[hint] != after[hint]));
-        Assert.Contains("collector.Add(\"b\"", after["Demo.Linear.g.cs"]);
+        Assert.Contains("(\"b\", global::Checkpoint.StateKinds.", after["Demo.Linear.g.cs"]);
     }
 
     [Fact]
@@ -187,8 +187,8 @@ public class CachingTests
         var compilation = GeneratorHarness.Compile(aliases, models);
         var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
         var sources = Sources(driver);
-        Assert.Contains("collector.Add(\"Gain\", global::Checkpoint.StateKinds.Param", sources["Demo.ByGlobalAlias.g.cs"]);
-        Assert.Contains("collector.Add(\"Steps\", global::Checkpoint.StateKinds.LongTerm", sources["Demo.ByLocalAlias.g.cs"]);
+        Assert.Contains("(\"Gain\", global::Checkpoint.StateKinds.Param", sources["Demo.ByGlobalAlias.g.cs"]);
+        Assert.Contains("(\"Steps\", global::Checkpoint.StateKinds.LongTerm", sources["Demo.ByLocalAlias.g.cs"]);
 
         var edited = Edit(compilation, 1, text => text.Replace("return Gain * 2;", "return Gain + Gain;"));
         var result = driver.RunGenerators(edited).GetRunResult().Results.Single();

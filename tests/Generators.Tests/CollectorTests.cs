@@ -112,12 +112,12 @@ public class CollectorTests
     {
         var output = GeneratorHarness.Run(Source).AssertCompiles();
         var mixed = output.File("Demo.Mixed.g.cs").Text;
-        Assert.Contains("collector.Add(\"Kept\"", mixed);
-        Assert.Contains("collector.Add(\"Negative\"", mixed);
-        Assert.Contains("collector.Add(\"FromBase\"", mixed);
+        Assert.Contains("(\"Kept\", global::Checkpoint.StateKinds.", mixed);
+        Assert.Contains("(\"Negative\", global::Checkpoint.StateKinds.", mixed);
+        Assert.Contains("(\"FromBase\", global::Checkpoint.StateKinds.", mixed);
         foreach (var leftOut in new[] { "ReadOnlyField", "GetOnly", "InitOnly", "Static", "Constant", "SetOnly", "Weights", "Unsupported", "Platform", "Money", "Excluded", "Anything", "Unsaved" })
             Assert.DoesNotContain($"\"{leftOut}\"", mixed);
-        Assert.Contains("collector.Add(\"Kept\"", output.File("Demo.Layer`1.g.cs").Text);
+        Assert.Contains("(\"Kept\", global::Checkpoint.StateKinds.", output.File("Demo.Layer`1.g.cs").Text);
         Assert.DoesNotContain("Values", output.File("Demo.Layer`1.g.cs").Text);
     }
 

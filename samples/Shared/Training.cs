@@ -52,6 +52,19 @@ public static class Training
         return total / order.Length;
     }
 
+    /// <summary>
+    /// The gradient of the mean squared error over the samples <paramref name="indices"/> (by parameter path) and their
+    /// mean loss, without updating anything: one worker's share of a data-parallel step (average the workers' gradients,
+    /// then <see cref="Adam.Update"/>).
+    /// </summary>
+    public static (Dictionary<string, float[]> Gradients, float Loss) Gradients(Mlp model, Dataset data, IReadOnlyList<int> indices)
+    {
+        var gradients = NewGradients(model);
+        var total = 0f;
+        foreach (var index in indices) total += Backward(model, data.Inputs[index], data.Targets[index], gradients, 1f / indices.Count);
+        return (gradients, total / indices.Count);
+    }
+
     /// <summary>The mean squared error over a dataset.</summary>
     public static float Loss(Mlp model, Dataset data)
     {

@@ -1,8 +1,9 @@
 namespace Checkpoint;
 
 /// <summary>
-/// The event ids of everything this library logs, in one place so they stay unique and documented
-/// (<c>docs/observability.md</c>): filter or route them by id in your logging configuration.
+/// The event ids of everything this library logs, in one place so they stay unique and documented: filter or route
+/// them by id in your logging configuration. Ranges: 1000s loads, 1100s background saves, 1200s the
+/// <see cref="Management.CheckpointManager"/> (docs/manager.md), 1300s storage (docs/storage.md).
 /// </summary>
 public static class CheckpointEvents
 {
@@ -15,42 +16,48 @@ public static class CheckpointEvents
     /// <summary>A background save failed; the next call rethrows it.</summary>
     public const int BackgroundSaveFailed = 1102;
 
-    /// <summary>The checkpoint manager committed a step (Information).</summary>
+    /// <summary>The manager committed a step (Information).</summary>
     public const int StepSaved = 1201;
 
-    /// <summary>The checkpoint manager could not save a step; the earlier steps are untouched (Error, with the exception).</summary>
+    /// <summary>Saving a step failed; earlier steps are untouched (Error).</summary>
     public const int StepSaveFailed = 1202;
 
-    /// <summary>The checkpoint manager deleted a step its retention policy no longer keeps (Information).</summary>
+    /// <summary>Retention deleted a step (Information).</summary>
     public const int StepDeleted = 1203;
 
-    /// <summary>A step the retention policy no longer keeps could not be deleted; the next save retries (Warning).</summary>
+    /// <summary>Retention could not delete a step; it is tried again after the next save (Warning).</summary>
     public const int StepDeleteFailed = 1204;
 
-    /// <summary>The checkpoint manager restored the step that was asked for (Information).</summary>
+    /// <summary>A step was restored as asked, without fallback (Information).</summary>
     public const int StepRestored = 1205;
 
-    /// <summary>The checkpoint manager restored a step after skipping damaged candidates (Warning).</summary>
+    /// <summary>A step was restored after falling back past damaged candidates (Warning).</summary>
     public const int StepRestoredAfterFallback = 1206;
 
-    /// <summary>A candidate step was not intact and was skipped by a restore (Warning).</summary>
+    /// <summary>A restore candidate was not intact and was skipped (Warning).</summary>
     public const int StepSkipped = 1207;
 
-    /// <summary>Opening the directory found a damaged step (no readable manifest); it is kept and reported (Warning).</summary>
+    /// <summary>Opening found a damaged step (an unreadable manifest); it is kept and reported (Warning).</summary>
     public const int StepDamaged = 1208;
 
-    /// <summary>Opening the directory put back a step whose replacement was interrupted (Warning).</summary>
-    public const int StepReplacementRecovered = 1209;
+    /// <summary>Opening removed a step that was never committed (no manifest: an interrupted save or upload) (Information).</summary>
+    public const int UncommittedStepRemoved = 1209;
 
-    /// <summary>Opening the directory ignored an entry named like a step that is not a plain directory (Warning).</summary>
-    public const int StepEntryIgnored = 1210;
+    /// <summary>The holder's PID could not be recorded next to the local lock; the lock is held anyway (Warning).</summary>
+    public const int LockOwnerNotRecorded = 1210;
 
-    /// <summary>Opening the directory removed what an interrupted save or deletion left behind (Information).</summary>
-    public const int LeftoverRemoved = 1211;
+    /// <summary>Releasing the manager's lock failed; a lease expires by itself (Warning).</summary>
+    public const int LockReleaseFailed = 1211;
 
-    /// <summary>The directory lock was taken, but this process could not be recorded as its holder (Warning).</summary>
-    public const int LockOwnerNotRecorded = 1212;
+    /// <summary>A rank wrote its shard of a sharded step (Information).</summary>
+    public const int ShardWritten = 1212;
 
-    /// <summary>Releasing the directory lock failed (Warning).</summary>
-    public const int LockReleaseFailed = 1213;
+    /// <summary>A sharded save was abandoned (a rank did not join or finish in time, or reported a problem); no step appeared (Error).</summary>
+    public const int ShardedSaveAbandoned = 1213;
+
+    /// <summary>What an interrupted staging, replacement or deletion left was cleaned up or put back (Information; Warning when a replaced version was put back).</summary>
+    public const int StagingRecovered = 1301;
+
+    /// <summary>A storage lock (a lease) was lost before a commit; the commit was refused (Error).</summary>
+    public const int StorageLockLost = 1302;
 }

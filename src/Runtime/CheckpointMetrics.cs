@@ -13,8 +13,8 @@ namespace Checkpoint;
 /// <remarks>
 /// Only operations that succeed are measured, from the facades that name a file (<see cref="MsgPackCheckpoint"/>,
 /// <see cref="NpzCheckpoint"/>, <see cref="NpyCheckpoint"/>, <see cref="SafeTensorsCheckpoint"/>,
-/// <see cref="TrainingCheckpoint"/>, <see cref="AsyncCheckpointer"/>) and the checkpoint manager (a step's save is one
-/// measurement); streams and lazily opened files are not. With
+/// <see cref="TrainingCheckpoint"/>, <see cref="AsyncCheckpointer"/>) and the checkpoint manager (a step's save or
+/// restore is one measurement); streams and lazily opened files are not. With
 /// no listener, a measurement costs one flag test.
 /// </remarks>
 public static class CheckpointMetrics
@@ -53,6 +53,9 @@ public static class CheckpointMetrics
 
     /// <summary>A load of <paramref name="format"/> that started at <paramref name="startTimestamp"/> read <paramref name="fullPath"/>.</summary>
     internal static void Loaded(string format, string fullPath, long startTimestamp) => Record(LoadSeconds, LoadSizes, format, fullPath, null, startTimestamp);
+
+    /// <summary>A load that read <paramref name="bytes"/> bytes of several files: one restore of the checkpoint manager.</summary>
+    internal static void Loaded(string format, long bytes, long startTimestamp) => Record(LoadSeconds, LoadSizes, format, null, bytes, startTimestamp);
 
     private static void Record(Histogram<double> duration, Histogram<long> sizes, string format, string? fullPath, long? bytes, long startTimestamp)
     {

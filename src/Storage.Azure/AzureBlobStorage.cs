@@ -40,6 +40,9 @@ public sealed class AzureBlobStorage : ObjectStorage
 
     private string ContainerUrl => _container.Uri.AbsoluteUri.TrimEnd('/');
 
+    /// <summary>Creates the container unless it exists (the same as <see cref="CreateContainerIfNotExistsAsync"/>).</summary>
+    public override Task PrepareAsync(CancellationToken cancellationToken = default) => CreateContainerIfNotExistsAsync(cancellationToken);
+
     /// <summary>Creates the container unless it exists.</summary>
     public async Task CreateContainerIfNotExistsAsync(CancellationToken cancellationToken = default)
     {

@@ -80,12 +80,14 @@ internal sealed class S3Lock : LeasedStorageLock
         return true;
     }
 
-    // Deletes the lock only if it is still this holder's version (a check, then a delete: a holder whose lease
-    // expired during that instant could delete its successor's lock, which the successor's next renewal notices).
+    // Deletes the lock only if this holder still owns it. By owner, not by ETag: a renewal cancelled by the release
+    // may have reached the store anyway, leaving a version whose ETag this holder never saw (seen on s3rver under
+    // load: the released lock stayed until its lease ran out). A check, then a delete: a holder whose lease expired
+    // during that instant could delete its successor's lock, which the successor's next renewal notices.
     protected override async ValueTask ReleaseLeaseAsync()
     {
-        var current = await _storage.GetInfoAsync(Name).ConfigureAwait(false);
-        if (current?.Version == _etag) await _storage.DeleteAsync(Name).ConfigureAwait(false);
+        var current = await ReadAsync(_storage, Name, Location, CancellationToken.None).ConfigureAwait(false);
+        if (current?.Owner == OwnerId) await _storage.DeleteAsync(Name).ConfigureAwait(false);
     }
 
     private static byte[] Body(string ownerId, TimeSpan duration) =>

@@ -65,6 +65,9 @@ public sealed class S3Storage : ObjectStorage
         return new AmazonS3Client(new BasicAWSCredentials(accessKey, secretKey), config);
     }
 
+    /// <summary>Creates the bucket unless it exists (the same as <see cref="CreateBucketIfNotExistsAsync"/>).</summary>
+    public override Task PrepareAsync(CancellationToken cancellationToken = default) => CreateBucketIfNotExistsAsync(cancellationToken);
+
     /// <summary>Creates the bucket unless it exists (and is yours).</summary>
     public async Task CreateBucketIfNotExistsAsync(CancellationToken cancellationToken = default)
     {

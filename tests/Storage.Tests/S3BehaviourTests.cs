@@ -83,4 +83,26 @@ public sealed class S3BehaviourTests(S3rverFixture s3rver) : IClassFixture<S3rve
 
         Assert.Null(await storage.GetInfoAsync(".lock"));
     }
+
+    [SkippableFact]
+    public async Task A_released_lock_is_deleted_even_when_a_renewal_the_holder_never_saw_landed_and_a_successors_lock_never_is()
+    {
+        var storage = await s3rver.NewStorageAsync(S3StorageOptions.MinPartSize);
+        var held = await storage.AcquireLockAsync(".lock", new StorageLockOptions { OwnerId = "A", LeaseDuration = TimeSpan.FromSeconds(60) });
+        // A renewal cancelled by the release after its PUT reached the store: a new version, same owner, unseen ETag.
+        await storage.WriteAsync(".lock", LockBody("A"));
+
+        await held.ReleaseAsync();
+
+        Assert.Null(await storage.GetInfoAsync(".lock"));
+
+        // A holder whose lock another took over (its lease ran out) leaves the successor's lock alone.
+        var lost = await storage.AcquireLockAsync(".lock", new StorageLockOptions { OwnerId = "A", LeaseDuration = TimeSpan.FromSeconds(60) });
+        await storage.WriteAsync(".lock", LockBody("B"));
+        await lost.ReleaseAsync();
+        Assert.Contains("\"B\"", System.Text.Encoding.UTF8.GetString(await TestData.ReadAllAsync(storage, ".lock")));
+    }
+
+    private static byte[] LockBody(string owner) =>
+        TestData.Utf8($"{{\"owner\":\"{owner}\",\"expires\":\"{DateTimeOffset.UtcNow.AddMinutes(1):O}\"}}");
 }

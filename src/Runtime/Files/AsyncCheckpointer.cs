@@ -29,7 +29,7 @@ public sealed class AsyncCheckpointer : IAsyncDisposable, IDisposable
     public bool IsSaving => _saver.IsSaving;
 
     /// <summary>
-    /// Waits for the previous save, snapshots <paramref name="tree"/> (converted as <see cref="MsgPackCheckpoint.Save"/>
+    /// Waits for the previous save, snapshots <paramref name="tree"/> (converted as <see cref="MsgPackCheckpoint.Save(string, object, bool, SaveOptions?, CancellationToken)"/>
     /// converts it), starts writing it and returns the full path.
     /// </summary>
     /// <exception cref="CheckpointException">The previous background save failed (it is the inner exception), the

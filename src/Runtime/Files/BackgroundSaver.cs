@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace Checkpoint;
 
 /// <summary>
-/// The one background saver behind <see cref="AsyncCheckpointer"/>, <see cref="MsgPackCheckpoint.SaveAsync"/> and the
+/// The one background saver behind <see cref="AsyncCheckpointer"/>, <see cref="MsgPackCheckpoint.SaveAsync(string, object, bool, SaveOptions?, CancellationToken)"/> and the
 /// manager's async mode: a save first takes a snapshot of the state on the caller's thread (one bulk copy per
 /// array, into reused memory), then writes it on a background task, so the caller may change the model as soon as
 /// the call returns. One save is in flight at a time: the next one first waits for it (and logs that it waited,

@@ -10,7 +10,7 @@ public static partial class MsgPackCheckpoint
     /// Saves <paramref name="tree"/> to <paramref name="path"/> atomically: a model (its persistent state), a
     /// state dictionary, or a plain tree of dictionaries, lists, tensors, scalars, quantities and registered types
     /// (see <see cref="TreeConverter.FromObject"/>). Missing directories are created. Tensors are written from the
-    /// caller's memory, so the tree must not change until this returns (<see cref="SaveAsync"/> and
+    /// caller's memory, so the tree must not change until this returns (<see cref="SaveAsync(string, object, bool, SaveOptions?, CancellationToken)"/> and
     /// <see cref="AsyncCheckpointer"/> save a snapshot in the background).
     /// </summary>
     /// <param name="path">The file to write.</param>
@@ -30,7 +30,7 @@ public static partial class MsgPackCheckpoint
     }
 
     /// <summary>
-    /// <see cref="Save"/> in the background: the tree is converted and snapshot (each array copied once, in bulk)
+    /// <see cref="Save(string, object, bool, SaveOptions?, CancellationToken)"/> in the background: the tree is converted and snapshot (each array copied once, in bulk)
     /// before this returns, so the caller may change it at once; the write runs on a background task.
     /// </summary>
     public static Task<string> SaveAsync(
@@ -64,8 +64,11 @@ public static partial class MsgPackCheckpoint
     internal static string WriteRoot(string path, StateNode root, bool overwrite, SaveOptions options, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var written = AtomicFile.Write(path, stream => MsgPackWriter.Write(stream, root, options, cancellationToken), overwrite, cancellationToken);
+        var written = AtomicFile.Write(path, stream => MsgPackWriter.Write(stream, root, options, cancellationToken), overwrite, SidecarOf(options), cancellationToken);
         CheckpointMetrics.Saved(CheckpointMetrics.MsgPack, written, started);
         return written;
     }
+
+    /// <summary>What a file save does with the checksum sidecar: always removes a stale one; writes one when asked.</summary>
+    internal static FileSidecar SidecarOf(SaveOptions options) => options.WriteChecksum ? FileSidecar.Write : FileSidecar.Remove;
 }

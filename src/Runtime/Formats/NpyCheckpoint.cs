@@ -21,6 +21,11 @@ public static class NpyCheckpoint
     public static string Save(string path, object array, bool overwrite = true, IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
         ArrayCheckpoints.Save(path, array, overwrite, null, CheckpointMetrics.Npy, (stream, root) => NpyWriter.Write(stream, root, progress, cancellationToken), cancellationToken);
 
+    /// <summary>Saves one array with <see cref="SaveOptions"/> (progress, and <see cref="SaveOptions.WriteChecksum"/> for a sidecar).</summary>
+    /// <exception cref="CheckpointException">As <see cref="Save(string, object, bool, IProgress{long}?, CancellationToken)"/>.</exception>
+    public static string Save(string path, object array, SaveOptions options, bool overwrite = true, CancellationToken cancellationToken = default) =>
+        ArrayCheckpoints.Save(path, array, overwrite, options, CheckpointMetrics.Npy, (stream, root) => NpyWriter.Write(stream, root, options?.Progress, cancellationToken), cancellationToken);
+
     /// <summary>Reads the array of a .npy file into memory (C order, little-endian, whatever order the file has).</summary>
     /// <exception cref="CheckpointNotFoundException">The file does not exist.</exception>
     /// <exception cref="CheckpointFormatException">The file is not a .npy array this library can read.</exception>

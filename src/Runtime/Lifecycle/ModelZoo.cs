@@ -28,7 +28,7 @@ public sealed partial class ModelZoo
     /// <summary>The zoo's full directory path.</summary>
     public string Directory { get; }
 
-    /// <summary>Adds or replaces a model.</summary>
+    /// <summary>Adds or replaces a model, with its <c>sha256sum</c>-compatible sidecar (<c>name.msgpack.sha256</c>), which loads check.</summary>
     /// <param name="name">Letters, digits, '.', '_' and '-', starting with a letter or digit: it cannot leave the directory.</param>
     /// <param name="model">The model (its parameters and configuration are saved).</param>
     /// <param name="metadata">Accuracy, description, ...</param>
@@ -56,6 +56,8 @@ public sealed partial class ModelZoo
     {
         var path = PathOf(name);
         if (!File.Exists(path)) return false;
+        // The sidecar first: a sidecar without its file is harmless, a file with a stale sidecar would not load.
+        Storage.ChecksumSidecar.Delete(path);
         File.Delete(path);
         return true;
     }

@@ -22,10 +22,12 @@ public static class TrainingCheckpoint
     /// <param name="version">The checkpoint version of your model code (for <see cref="Migrations"/>).</param>
     /// <param name="step">The global step, if you count one.</param>
     /// <param name="extra">Further state saved under its own top-level keys (a random generator, the best metric, ...).</param>
+    /// <param name="writeChecksum">Writes the <c>sha256sum</c>-compatible sidecar <c>path.sha256</c> after the file (the
+    /// default), which loads check (<see cref="LoadOptions.VerifyChecksum"/>); see <see cref="SaveOptions.WriteChecksum"/>.</param>
     /// <returns>The full path written.</returns>
     public static string Save(
         string path, IStateful model, int epoch, IStateful? optimizer = null, StateDict? metadata = null,
-        string? version = null, long? step = null, IReadOnlyDictionary<string, IStateful>? extra = null)
+        string? version = null, long? step = null, IReadOnlyDictionary<string, IStateful>? extra = null, bool writeChecksum = true)
     {
         ArgumentNullException.ThrowIfNull(model);
         var tree = new StateDict
@@ -50,7 +52,7 @@ public static class TrainingCheckpoint
 
         if (model is IConfigurable configurable) tree[CheckpointKeys.Config] = configurable.GetConfigDict();
         tree[CheckpointKeys.Metadata] = BuildMetadata(model, metadata);
-        return MsgPackCheckpoint.Save(path, tree);
+        return MsgPackCheckpoint.Save(path, tree, options: Checksummed(writeChecksum));
     }
 
     /// <summary>
@@ -98,8 +100,9 @@ public static class TrainingCheckpoint
     /// <param name="model">The trained model.</param>
     /// <param name="metadata">Description, accuracy, ...; date, library version and model type are added.</param>
     /// <param name="version">The checkpoint version of your model code.</param>
+    /// <param name="writeChecksum">Writes the <c>sha256sum</c>-compatible sidecar <c>path.sha256</c> after the file (the default).</param>
     /// <returns>The written file; <see cref="FileInfo.Length"/> is its size.</returns>
-    public static FileInfo ExportForInference(string path, IStateful model, StateDict? metadata = null, string? version = null)
+    public static FileInfo ExportForInference(string path, IStateful model, StateDict? metadata = null, string? version = null, bool writeChecksum = true)
     {
         ArgumentNullException.ThrowIfNull(model);
         var tree = new StateDict
@@ -109,7 +112,7 @@ public static class TrainingCheckpoint
         };
         if (model is IConfigurable configurable) tree[CheckpointKeys.Config] = configurable.GetConfigDict();
         tree[CheckpointKeys.Metadata] = BuildMetadata(model, metadata);
-        return new FileInfo(MsgPackCheckpoint.Save(path, tree));
+        return new FileInfo(MsgPackCheckpoint.Save(path, tree, options: Checksummed(writeChecksum)));
     }
 
     /// <summary>
@@ -150,6 +153,8 @@ public static class TrainingCheckpoint
         StateTree.Materialize(metadata);
         return metadata;
     }
+
+    private static SaveOptions Checksummed(bool writeChecksum) => SaveOptions.Default with { WriteChecksum = writeChecksum };
 
     private static bool IsReserved(string key) => key is CheckpointKeys.Params or CheckpointKeys.LongTerm or CheckpointKeys.Epoch
         or CheckpointKeys.Step or CheckpointKeys.OptimizerState or CheckpointKeys.Config or CheckpointKeys.Version or CheckpointKeys.Metadata;

@@ -4,80 +4,69 @@ namespace Checkpoint.Management;
 
 public sealed partial class CheckpointManager
 {
-    // Runs once, under the lock: no other manager can be writing, so every staging entry is abandoned.
+    // Runs once, under the lock: no other manager can be writing, so whatever an unfinished save left is abandoned.
     private void Recover()
     {
-        var changed = false;
-        var replaced = new List<(long Step, string Path)>();
-        foreach (var entry in Directory.EnumerateFileSystemEntries(DirectoryPath))
+        foreach (var leftover in Wait(Storage.RecoverStagingsAsync("", StepNames.IsOwnedPrefix)))
         {
-            var name = Path.GetFileName(entry);
-            if (StepNames.ParseStaging(name, StepNames.TempPrefix) is { } written)
-            {
-                changed |= Remove(entry, $"an unfinished save of step {written}");
-            }
-            else if (StepNames.ParseStaging(name, StepNames.DeletePrefix) is { } deleted)
-            {
-                changed |= Remove(entry, $"an unfinished deletion of step {deleted}");
-            }
-            else if (StepNames.ParseStaging(name, StepNames.OldPrefix) is { } old)
-            {
-                replaced.Add((old, entry));
-            }
-            else if (StepNames.ParseStep(name) is { } step)
-            {
-                changed |= Load(step, entry);
-            }
-            else if (DirectoryLock.IsOwnerTemporary(name))
-            {
-                changed |= Remove(entry, "an unfinished record of the lock holder");
-            }
-        }
-
-        foreach (var (step, path) in replaced)
-        {
-            // The previous version of a step being replaced: obsolete once the new one is committed, otherwise
-            // (killed between the two renames) it is the committed version and goes back in place.
-            if (_steps.ContainsKey(step))
-            {
-                changed |= Remove(path, $"the replaced version of step {step}");
-            }
+            if (_logger is null) continue;
+            if (leftover.Kind == StagingRecoveryKind.ReplacedVersionRestored)
+                ManagerLog.RecoveredReplacement(_logger, DirectoryPath, $"restored {leftover.Prefix} from an interrupted replacement", leftover.Location);
             else
-            {
-                var final = GetStepDirectory(step);
-                _fileSystem.MoveDirectory(path, final);
-                if (_logger is not null) ManagerLog.StepReplacementRecovered(_logger, DirectoryPath, step);
-                changed = true;
-                Load(step, final);
-            }
+                ManagerLog.Recovered(_logger, DirectoryPath, Describe(leftover), leftover.Location);
         }
 
-        if (changed) _fileSystem.SyncDirectory(DirectoryPath);
+        // The rendezvous of a sharded save whose coordinator died: no save can be running while this manager opens.
+        Wait(Storage.DeletePrefixAsync(StepNames.ShardingPrefix));
+        Scan(removeUncommitted: true);
     }
 
-    private bool Load(long step, string path)
+    // Reads every step's manifest. A step whose manifest is missing was never committed (an interrupted save or
+    // upload): the lock holder deletes it. Anything named like a manifest that cannot be read (corrupt, a link, a
+    // FIFO) makes its step damaged, not absent: it is kept and reported.
+    private void Scan(bool removeUncommitted = false)
     {
-        if (new DirectoryInfo(path).LinkTarget is not null || !Directory.Exists(path))
+        var found = new List<StepRecord>();
+        foreach (var prefix in Wait(Collect(Storage.ListPrefixesAsync(""))))
         {
-            // Never followed: a link could lead anywhere, and the manager only trusts what it wrote.
-            if (_logger is not null) ManagerLog.StepEntryIgnored(_logger, DirectoryPath, path);
-            return false;
+            if (StepNames.ParseStep(prefix) is not { } step) continue;
+            var read = Wait(StepVerifier.ReadManifestAsync(Storage, step, CancellationToken.None));
+            if (!read.Exists)
+            {
+                if (!removeUncommitted) continue;
+                var objects = Wait(Storage.DeletePrefixAsync(prefix));
+                if (_logger is not null) ManagerLog.UncommittedRemoved(_logger, DirectoryPath, step, objects);
+                continue;
+            }
+
+            if (read.Manifest is null && _logger is not null) ManagerLog.Damaged(_logger, DirectoryPath, step, read.Problem!);
+            found.Add(new StepRecord(step, read.Manifest, read.Problem));
         }
 
-        // Anything named manifest.json (a FIFO, a link) makes the step damaged, not absent: it is kept and reported.
-        if (!SafeFile.EntryExists(Path.Combine(path, StepNames.ManifestFile)))
-            return Remove(path, $"step {step}, which has no committed manifest");
-
-        var manifest = StepVerifier.ReadManifest(path, step, out var problem);
-        if (manifest is null && _logger is not null)
-            ManagerLog.StepDamaged(_logger, DirectoryPath, step, problem);
-        _steps[step] = new StepRecord(step, path, manifest, problem);
-        return false;
+        lock (_sync)
+        {
+            _steps.Clear();
+            foreach (var record in found) _steps[record.Step] = record;
+        }
     }
 
-    private bool Remove(string path, string what)
+    // Ranks other than 0 do not own the storage: the steps rank 0 committed are read again when asked for.
+    private void RefreshIfParticipant()
     {
-        if (_logger is not null) ManagerLog.LeftoverRemoved(_logger, DirectoryPath, what, path);
-        return SafeDelete.TryTree(_fileSystem, path);
+        if (_lock is null && !_disposed) Scan();
+    }
+
+    private static string Describe(StagingRecovery leftover) => leftover.Kind switch
+    {
+        StagingRecoveryKind.AbandonedStagingRemoved => $"removed an unfinished save of {leftover.Prefix}",
+        StagingRecoveryKind.InterruptedDeletionRemoved => $"removed an unfinished deletion of {leftover.Prefix}",
+        _ => $"removed the replaced version of {leftover.Prefix}",
+    };
+
+    private static async Task<List<T>> Collect<T>(IAsyncEnumerable<T> items)
+    {
+        var list = new List<T>();
+        await foreach (var item in items.ConfigureAwait(false)) list.Add(item);
+        return list;
     }
 }

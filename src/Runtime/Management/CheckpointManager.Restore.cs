@@ -1,4 +1,7 @@
+using System.Diagnostics;
 using System.Globalization;
+using Checkpoint.Formats;
+using Checkpoint.Loading;
 
 namespace Checkpoint.Management;
 
@@ -8,10 +11,12 @@ public sealed partial class CheckpointManager
     /// Restores a step into <paramref name="model"/> (and <paramref name="optimizer"/>): the newest intact step by
     /// default, the best one, or a given one. Every candidate is checked first (manifest, sizes, checksums); a
     /// damaged one is skipped, logged and reported in <see cref="RestoreResult.Skipped"/>, and the next candidate
-    /// (the previous step, or the next-best) is used. Waits for a background save in flight first.
+    /// (the previous step, or the next-best) is used. Waits for a background save in flight first. A sharded step is
+    /// restored from the shards that hold what the load asks for (all of them, unless <see cref="LoadOptions.PathFilter"/>
+    /// selects fewer), whatever the number of processes that saved it or restore it.
     /// </summary>
-    /// <param name="model">Receives <c>model.msgpack</c> (checked fully before anything changes).</param>
-    /// <param name="optimizer">Receives <c>optimizer.msgpack</c>; the step must have one.</param>
+    /// <param name="model">Receives <c>model.msgpack</c> (or the model shards; checked fully before anything changes).</param>
+    /// <param name="optimizer">Receives <c>optimizer.msgpack</c> (or the optimizer shards); the step must have one.</param>
     /// <param name="selection">Which step (default <see cref="CheckpointSelection.Latest"/>).</param>
     /// <param name="loadOptions">How mismatches between the files and the model are treated (default: error).</param>
     /// <param name="cancellationToken">Cancels the checks.</param>
@@ -24,8 +29,8 @@ public sealed partial class CheckpointManager
     {
         ArgumentNullException.ThrowIfNull(model);
         return RestoreCore(
-            (path, options) => MsgPackCheckpoint.Load(path, model, options),
-            optimizer is null ? null : (path, options) => MsgPackCheckpoint.Load(path, optimizer, options),
+            (source, options) => ArrayCheckpoints.LoadInto(model, options, source.Root, source.Name, cancellationToken),
+            optimizer is null ? null : (source, options) => ArrayCheckpoints.LoadInto(optimizer, options, source.Root, source.Name, cancellationToken),
             selection, loadOptions, cancellationToken);
     }
 
@@ -38,8 +43,8 @@ public sealed partial class CheckpointManager
     {
         ArgumentNullException.ThrowIfNull(model);
         return RestoreCore(
-            (path, options) => Report(MsgPackCheckpoint.Load(path, model, options, out var report), report),
-            optimizer is null ? null : (path, options) => Report(MsgPackCheckpoint.Load(path, optimizer, options, out var report), report),
+            (source, options) => IntoTemplate(model, source, options, cancellationToken),
+            optimizer is null ? null : (source, options) => IntoTemplate(optimizer, source, options, cancellationToken),
             selection, loadOptions, cancellationToken);
     }
 
@@ -49,6 +54,7 @@ public sealed partial class CheckpointManager
         IStateful model, IStateful? optimizer = null, CheckpointSelection? selection = null,
         LoadOptions? loadOptions = null, CancellationToken cancellationToken = default)
     {
+        RefreshIfParticipant();
         lock (_sync)
         {
             if (_steps.Count == 0) return null;
@@ -57,31 +63,41 @@ public sealed partial class CheckpointManager
         return Restore(model, optimizer, selection, loadOptions, cancellationToken);
     }
 
-    private static LoadReport Report(StateDict _, LoadReport report) => report;
+    private static LoadReport IntoTemplate(StateDict template, StepReader source, LoadOptions options, CancellationToken cancellationToken)
+    {
+        TemplateTarget.Restore(template, source.Root, options.SourceName is null ? options with { SourceName = source.Name } : options, cancellationToken, out var report);
+        return report;
+    }
 
     private RestoreResult RestoreCore(
-        Func<string, LoadOptions, LoadReport> loadModel, Func<string, LoadOptions, LoadReport>? loadOptimizer,
+        Func<StepReader, LoadOptions, LoadReport> loadModel, Func<StepReader, LoadOptions, LoadReport>? loadOptimizer,
         CheckpointSelection? selection, LoadOptions? loadOptions, CancellationToken cancellationToken)
     {
         ThrowIfDisposed();
         WaitForPending();
+        RefreshIfParticipant();
         selection ??= CheckpointSelection.Latest;
         loadOptions ??= LoadOptions.Default;
+        var options = loadOptions with { SourceName = null };
+        var started = Stopwatch.GetTimestamp();
         var candidates = Candidates(selection);
         var skipped = new List<StepVerification>();
         foreach (var record in candidates)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var check = StepVerifier.Verify(record.Path, record.Step, checkData: true, cancellationToken);
+            // Only the files this load reads are hashed whole (all of a plain step; the needed shards of a sharded one).
+            var needed = record.Manifest is { } known ? NeededFiles(known, options, loadOptimizer is not null) : null;
+            var check = Wait(StepVerifier.VerifyAsync(Storage, record.Step, checkData: true, needed is null ? null : needed.Contains, cancellationToken));
             if (check.IsIntact)
             {
                 var manifest = check.Manifest!;
-                if (loadOptimizer is not null && !manifest.Files.ContainsKey(StepNames.OptimizerFile))
+                if (loadOptimizer is not null && !StepReader.Has(manifest, ShardPart.Optimizer))
                     throw new CheckpointException($"Checkpoint step {record.Step} in {DirectoryPath} has no {StepNames.OptimizerFile}, but an optimizer was given to restore.");
                 LoadReport modelReport;
                 try
                 {
-                    modelReport = loadModel(Path.Combine(record.Path, StepNames.ModelFile), loadOptions with { SourceName = null });
+                    using var source = StepReader.Open(Storage, manifest, ShardPart.Model, options.PathFilter, cancellationToken);
+                    modelReport = loadModel(source, options);
                 }
                 catch (CheckpointFormatException e)
                 {
@@ -91,13 +107,23 @@ public sealed partial class CheckpointManager
                     continue;
                 }
 
-                var optimizerReport = loadOptimizer?.Invoke(Path.Combine(record.Path, StepNames.OptimizerFile), loadOptions with { SourceName = null });
+                LoadReport? optimizerReport = null;
+                if (loadOptimizer is not null)
+                {
+                    using var source = StepReader.Open(Storage, manifest, ShardPart.Optimizer, null, cancellationToken);
+                    optimizerReport = loadOptimizer(source, options);
+                }
+
                 record.KnownIntact = true;
+                // One measurement per restore (the candidates checked and the files loaded), sized by the files read.
+                CheckpointMetrics.Loaded(CheckpointMetrics.MsgPack, BytesRead(manifest, options, loadOptimizer is not null), started);
                 var reason = Reason(selection, record.Step, manifest, skipped);
-                if (_logger is not null && skipped.Count > 0)
-                    ManagerLog.StepRestoredAfterFallback(_logger, DirectoryPath, reason);
-                else if (_logger is not null)
-                    ManagerLog.StepRestored(_logger, DirectoryPath, record.Step, reason);
+                if (_logger is not null)
+                {
+                    if (skipped.Count > 0) ManagerLog.RestoredAfterFallback(_logger, DirectoryPath, reason);
+                    else ManagerLog.Restored(_logger, DirectoryPath, record.Step, reason);
+                }
+
                 return new RestoreResult
                 {
                     Step = record.Step,
@@ -107,7 +133,7 @@ public sealed partial class CheckpointManager
                     Manifest = manifest,
                     ModelReport = modelReport,
                     OptimizerReport = optimizerReport,
-                    StepDirectory = record.Path,
+                    StepDirectory = GetStepDirectory(record.Step),
                 };
             }
 
@@ -120,11 +146,25 @@ public sealed partial class CheckpointManager
             $"No intact checkpoint for {selection} in {DirectoryPath}" + (skipped.Count == 0 ? "." : ":" + Environment.NewLine + details));
     }
 
+    // A plain step's files are all read; a sharded step's, only the shards the load reads.
+    private static long BytesRead(StepManifest manifest, LoadOptions options, bool withOptimizer) =>
+        StepReader.FilesFor(manifest, ShardPart.Model, options.PathFilter)
+            .Concat(withOptimizer ? StepReader.FilesFor(manifest, ShardPart.Optimizer, null) : [])
+            .Sum(name => manifest.Files.TryGetValue(name, out var file) ? file.Size : 0);
+
+    private static HashSet<string>? NeededFiles(StepManifest manifest, LoadOptions options, bool withOptimizer)
+    {
+        if (manifest.Sharding is null) return null;
+        var needed = new HashSet<string>(StepReader.FilesFor(manifest, ShardPart.Model, options.PathFilter), StringComparer.Ordinal);
+        if (withOptimizer) needed.UnionWith(StepReader.FilesFor(manifest, ShardPart.Optimizer, null));
+        return needed;
+    }
+
     private void Skip(StepVerification check, List<StepVerification> skipped, CheckpointSelection selection)
     {
         skipped.Add(check);
         if (_logger is not null)
-            ManagerLog.StepSkipped(_logger, DirectoryPath, check.Step, check.Summary, selection.AllowFallback ? "trying the next candidate" : "fallback is off");
+            ManagerLog.Skipped(_logger, DirectoryPath, check.Step, check.Summary, selection.AllowFallback ? "trying the next candidate" : "fallback is off");
     }
 
     private List<StepRecord> Candidates(CheckpointSelection selection)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Checkpoint.Storage;
 
 namespace Checkpoint.Management;
 
@@ -91,15 +92,51 @@ public sealed partial class CheckpointManager
         if (!Options.Async)
         {
             // In turn with background saves: waits for (and reports) one started before, and blocks new ones.
-            Saver.Run($"step {step} in {DirectoryPath}", () => WriteStep(step, Files(model, optimizer), metricsCopy, metadataCopy, cancellationToken), cancellationToken);
+            Saver.Run($"step {step} in {DirectoryPath}", () => WriteStep(step, model, optimizer, metricsCopy, metadataCopy, cancellationToken), cancellationToken);
             return true;
         }
 
         Saver.Start(
             $"step {step} in {DirectoryPath}", [model, optimizer],
-            snapshot => WriteStep(step, Files((StateDict)snapshot[0]!, (StateDict?)snapshot[1]), metricsCopy, metadataCopy, cancellationToken),
+            snapshot => WriteStep(step, (StateDict)snapshot[0]!, (StateDict?)snapshot[1], metricsCopy, metadataCopy, cancellationToken),
             cancellationToken);
         return true;
+    }
+
+    private void WriteStep(
+        long step, StateDict model, StateDict? optimizer, IReadOnlyDictionary<string, double> metrics,
+        IReadOnlyDictionary<string, object?> metadata, CancellationToken cancellationToken)
+    {
+        StepManifest? manifest;
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            manifest = Options.Sharding is { } sharding
+                ? Wait(new ShardedStepWriter(Storage, Options.SaveOptions, sharding, _logger).WriteAsync(step, model, optimizer, metrics, metadata, BeforeCommit(step), cancellationToken))
+                : Wait(_writer.WriteAsync(step, Files(model, optimizer), metrics, metadata, BeforeCommit(step), cancellationToken));
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception e) when (StorageFailure.Is(e))
+        {
+            if (_logger is not null) ManagerLog.SaveFailed(_logger, e, DirectoryPath, step);
+            throw new CheckpointException(
+                $"Saving checkpoint step {step} in {DirectoryPath} failed: {e.Message} Earlier steps are untouched and no partial step {step} was committed.", e);
+        }
+
+        // A rank other than 0 wrote its shard and saw rank 0 commit the step; the rest is rank 0's.
+        if (_lock is null) return;
+        // One measurement per committed step (its files, manifest and commit), sized by what the manifest lists.
+        CheckpointMetrics.Saved(CheckpointMetrics.MsgPack, manifest!.TotalBytes, started);
+        lock (_sync)
+        {
+            _steps[step] = new StepRecord(step, manifest, null) { KnownIntact = true };
+        }
+
+        if (_logger is not null) ManagerLog.Saved(_logger, DirectoryPath, step, manifest!.TotalBytes);
+        ApplyRetention(step);
     }
 
     private static List<(string, StateNode)> Files(StateDict model, StateDict? optimizer)
@@ -109,37 +146,19 @@ public sealed partial class CheckpointManager
         return files;
     }
 
-    private void WriteStep(
-        long step, IReadOnlyList<(string, StateNode)> files, IReadOnlyDictionary<string, double> metrics,
-        IReadOnlyDictionary<string, object?> metadata, CancellationToken cancellationToken)
+    // Nothing may be committed once the lock is lost: another manager may own the storage by now.
+    private Action BeforeCommit(long step) => () =>
     {
-        StepManifest manifest;
-        var started = Stopwatch.GetTimestamp();
         try
         {
-            manifest = _writer.Write(step, files, metrics, metadata, cancellationToken);
+            _lock?.ThrowIfLost();
         }
-        catch (OperationCanceledException)
+        catch (CheckpointException e)
         {
+            if (_logger is not null) ManagerLog.LockLost(_logger, e, DirectoryPath, step);
             throw;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CheckpointException)
-        {
-            if (_logger is not null) ManagerLog.StepSaveFailed(_logger, e, DirectoryPath, step);
-            throw new CheckpointException(
-                $"Saving checkpoint step {step} in {DirectoryPath} failed: {e.Message} Earlier steps are untouched and no partial step {step} was committed.", e);
-        }
-
-        // One measurement per step (its files, manifest and commit), sized by what the manifest lists.
-        CheckpointMetrics.Saved(CheckpointMetrics.MsgPack, manifest.TotalBytes, started);
-        lock (_sync)
-        {
-            _steps[step] = new StepRecord(step, GetStepDirectory(step), manifest, null) { KnownIntact = true };
-        }
-
-        if (_logger is not null) ManagerLog.StepSaved(_logger, DirectoryPath, step, manifest.TotalBytes);
-        ApplyRetention(step);
-    }
+    };
 
     private void ApplyRetention(long savedStep)
     {
@@ -154,10 +173,10 @@ public sealed partial class CheckpointManager
             {
                 DeleteStep(step);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (StorageFailure.Is(e))
             {
                 // The save itself is committed; a step that could not be deleted is retried after the next save.
-                if (_logger is not null) ManagerLog.StepDeleteFailed(_logger, e, DirectoryPath, step);
+                if (_logger is not null) ManagerLog.DeleteFailed(_logger, e, DirectoryPath, step);
             }
         }
     }
@@ -171,23 +190,20 @@ public sealed partial class CheckpointManager
         foreach (var record in newer)
         {
             if (!record.KnownIntact)
-                record.KnownIntact = StepVerifier.Verify(record.Path, record.Step, checkData: true, CancellationToken.None).IsIntact;
+                record.KnownIntact = Wait(StepVerifier.VerifyAsync(Storage, record.Step, checkData: true, null, CancellationToken.None)).IsIntact;
             if (record.KnownIntact) return record.Step;
         }
 
         return null;
     }
 
-    // Renamed first (atomic), then deleted: a kill mid-deletion leaves a .del- entry, never a half step_N.
+    // The step stops counting at once (its manifest goes first on object stores; the directory is renamed out of
+    // sight first on the local disk), so a kill mid-deletion never leaves a half-deleted step that looks committed.
     private void DeleteStep(long step)
     {
-        var path = GetStepDirectory(step);
-        var doomed = Path.Combine(DirectoryPath, StepNames.Staging(StepNames.DeletePrefix, step));
-        _fileSystem.MoveDirectory(path, doomed);
+        Wait(Storage.DeletePublishedPrefixAsync(StepNames.StepDirectory(step), StepNames.ManifestFile));
         lock (_sync) _steps.Remove(step);
-        _fileSystem.SyncDirectory(DirectoryPath);
-        SafeDelete.Tree(_fileSystem, doomed);
-        if (_logger is not null) ManagerLog.StepDeleted(_logger, DirectoryPath, step);
+        if (_logger is not null) ManagerLog.Deleted(_logger, DirectoryPath, step);
     }
 
     private void WaitForPending() => _saver?.Wait();

@@ -9,16 +9,18 @@ public sealed partial class CheckpointManager
     public StepVerification Verify(long step, CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
-        var path = GetStepDirectory(step);
-        if (!SafeFile.EntryExists(path)) throw new CheckpointNotFoundException(path);
-        return StepVerifier.Verify(path, step, checkData: true, cancellationToken);
+        var verification = Wait(StepVerifier.VerifyAsync(Storage, step, checkData: true, null, cancellationToken));
+        if (verification.Manifest is null && Wait(StepVerifier.ReadManifestAsync(Storage, step, cancellationToken)) is { Exists: false }
+            && !Wait(HasObjectsAsync(Storage, StepNames.StepDirectory(step), cancellationToken)))
+            throw new CheckpointNotFoundException(GetStepDirectory(step));
+        return verification;
     }
 
-    /// <summary>Checks every step of this manager's directory, oldest first.</summary>
+    /// <summary>Checks every step of this manager's storage, oldest first.</summary>
     public IReadOnlyList<StepVerification> VerifyAll(CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
-        return VerifyDirectory(DirectoryPath, cancellationToken);
+        return VerifyStorage(Storage, cancellationToken);
     }
 
     /// <summary>
@@ -31,11 +33,25 @@ public sealed partial class CheckpointManager
         ArgumentException.ThrowIfNullOrEmpty(directory);
         var full = Path.GetFullPath(directory);
         if (!Directory.Exists(full)) throw new CheckpointNotFoundException(full);
+        return VerifyStorage(new LocalFileStorage(full), cancellationToken);
+    }
+
+    /// <summary>
+    /// Checks every step of a manager's storage (a directory, a container prefix, a bucket prefix) without opening or
+    /// locking it, oldest first: each manifest, and every data file's size and XxHash128 (every shard of a sharded
+    /// step). A step prefix without a manifest is an unfinished save, not a step, and is skipped (a manager removes it
+    /// when it opens). For tools: <c>checkpoint verify</c> and the samples.
+    /// </summary>
+    public static IReadOnlyList<StepVerification> VerifyStorage(ObjectStorage storage, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
         var results = new List<StepVerification>();
-        foreach (var entry in Directory.EnumerateDirectories(full))
+        foreach (var prefix in Wait(Collect(storage.ListPrefixesAsync("", cancellationToken))))
         {
-            if (StepNames.ParseStep(Path.GetFileName(entry)) is not { } step) continue;
-            results.Add(StepVerifier.Verify(entry, step, checkData: true, cancellationToken));
+            if (StepNames.ParseStep(prefix) is not { } step) continue;
+            var verification = Wait(StepVerifier.VerifyAsync(storage, step, checkData: true, null, cancellationToken));
+            if (verification.Manifest is null && Wait(StepVerifier.ReadManifestAsync(storage, step, cancellationToken)) is { Exists: false }) continue;
+            results.Add(verification);
         }
 
         return results.OrderBy(r => r.Step).ToList();
@@ -46,4 +62,10 @@ public sealed partial class CheckpointManager
         Directory.Exists(directory)
         && (File.Exists(Path.Combine(directory, StepNames.LockFile))
             || Directory.EnumerateDirectories(directory).Any(d => StepNames.ParseStep(Path.GetFileName(d)) is not null));
+
+    private static async Task<bool> HasObjectsAsync(ObjectStorage storage, string prefix, CancellationToken cancellationToken)
+    {
+        await foreach (var _ in storage.ListAsync(prefix, cancellationToken).ConfigureAwait(false)) return true;
+        return false;
+    }
 }

@@ -44,6 +44,29 @@ public sealed record CheckpointManagerOptions
     /// <summary>Receives what the manager does: saves, deletions, recovery on open and fallbacks on restore.</summary>
     public ILogger? Logger { get; init; }
 
+    /// <summary>
+    /// On object stores, how long the manager's lock (a blob lease, an S3 lock object) outlives a holder that stopped
+    /// renewing it: a crashed manager's lock frees itself after at most this long (default 60 s; Azure accepts 15 to
+    /// 60 s). The local disk ignores it: the kernel frees a dead process's lock at once.
+    /// </summary>
+    public TimeSpan LockLeaseDuration { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// How long opening waits for a lock another manager holds before refusing, trying again every 200 ms. Default
+    /// zero: refuse at once. A job restarted after a crash on an object store sets it to a little more than
+    /// <see cref="LockLeaseDuration"/>, so the killed manager's lease runs out while the new one waits.
+    /// </summary>
+    public TimeSpan LockWait { get; init; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// Makes every save a sharded save across processes (data parallel training): each of
+    /// <see cref="ShardingOptions.WorldSize"/> processes opens a manager on the same storage with its own
+    /// <see cref="ShardingOptions.Rank"/>, saves its part of the state as its own shard file, and rank 0 commits the
+    /// step once every shard is durable. Only rank 0 locks the storage, cleans it up and applies retention. Null (the
+    /// default): one process saves whole steps. See <c>docs/sharding.md</c>.
+    /// </summary>
+    public ShardingOptions? Sharding { get; init; }
+
     /// <summary>The file-system layer; tests replace it to simulate a full disk.</summary>
     internal IManagerFileSystem FileSystem { get; init; } = PhysicalManagerFileSystem.Instance;
 
@@ -54,5 +77,8 @@ public sealed record CheckpointManagerOptions
         if (KeepBest < 0) throw new ArgumentOutOfRangeException(nameof(KeepBest), KeepBest, "KeepBest must not be negative.");
         if (KeepEvery is <= 0) throw new ArgumentOutOfRangeException(nameof(KeepEvery), KeepEvery, "KeepEvery must be positive (or null).");
         if (BestMetric is { Length: 0 }) throw new ArgumentException("BestMetric must not be empty (use null for none).", nameof(BestMetric));
+        if (LockLeaseDuration <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(LockLeaseDuration), LockLeaseDuration, "LockLeaseDuration must be positive.");
+        if (LockWait < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(LockWait), LockWait, "LockWait must not be negative.");
+        Sharding?.Validate();
     }
 }

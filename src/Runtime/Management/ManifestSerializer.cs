@@ -48,8 +48,8 @@ internal static class ManifestSerializer
             if (body.GetProperty("format").GetString() != FormatName)
                 throw Bad(fileName, $"format is not \"{FormatName}\"");
             var version = body.GetProperty("format_version").GetInt32();
-            if (version > StepManifest.CurrentFormatVersion)
-                throw Bad(fileName, $"format_version {version} is newer than this library understands ({StepManifest.CurrentFormatVersion})");
+            if (version > StepManifest.ShardedFormatVersion)
+                throw Bad(fileName, $"format_version {version} is newer than this library understands ({StepManifest.ShardedFormatVersion})");
 
             var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
             foreach (var metric in body.GetProperty("metrics").EnumerateObject())
@@ -71,7 +71,10 @@ internal static class ManifestSerializer
                 DateTimeOffset.Parse(body.GetProperty("saved_at").GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
                 metrics, metadata, version,
                 body.GetProperty("library_version").GetString() ?? "",
-                files);
+                files)
+            {
+                Sharding = body.TryGetProperty("sharding", out var sharding) ? ReadSharding(sharding) : null,
+            };
         }
         catch (Exception e) when (e is not CheckpointException && e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
         {
@@ -118,11 +121,57 @@ internal static class ManifestSerializer
             }
 
             writer.WriteEndObject();
+            if (manifest.Sharding is { } sharding) WriteSharding(writer, sharding);
             writer.WriteEndObject();
         }
 
         return buffer.ToArray();
     }
+
+    private static void WriteSharding(Utf8JsonWriter writer, ShardLayout sharding)
+    {
+        writer.WriteStartObject("sharding");
+        writer.WriteNumber("world_size", sharding.WorldSize);
+        writer.WriteString("staging_id", sharding.StagingId);
+        writer.WriteStartObject("shards");
+        foreach (var (name, shard) in sharding.Shards)
+        {
+            writer.WriteStartObject(name);
+            writer.WriteNumber("rank", shard.Rank);
+            writer.WriteString("part", PartName(shard.Part));
+            writer.WriteStartArray("paths");
+            foreach (var path in shard.Paths) writer.WriteStringValue(path);
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private static ShardLayout ReadSharding(JsonElement sharding)
+    {
+        var shards = new Dictionary<string, ShardEntry>(StringComparer.Ordinal);
+        foreach (var shard in sharding.GetProperty("shards").EnumerateObject())
+        {
+            var paths = shard.Value.GetProperty("paths").EnumerateArray().Select(p => p.GetString() ?? throw new FormatException("a shard path is not a string")).ToList();
+            shards[shard.Name] = new ShardEntry(shard.Value.GetProperty("rank").GetInt32(), ParsePart(shard.Value.GetProperty("part").GetString()), paths);
+        }
+
+        return new ShardLayout(sharding.GetProperty("world_size").GetInt32(), sharding.GetProperty("staging_id").GetString() ?? "", shards);
+    }
+
+    /// <summary>The name of a part in manifests and rendezvous messages.</summary>
+    public static string PartName(ShardPart part) => part == ShardPart.Optimizer ? "optimizer" : "model";
+
+    /// <summary>The part a name stands for.</summary>
+    /// <exception cref="FormatException">Not a part's name.</exception>
+    public static ShardPart ParsePart(string? name) => name switch
+    {
+        "model" => ShardPart.Model,
+        "optimizer" => ShardPart.Optimizer,
+        _ => throw new FormatException($"'{name}' is not a shard part (model or optimizer)"),
+    };
 
     // JSON has no NaN or infinities; they are written as the strings .NET and Python both parse.
     private static void WriteDouble(Utf8JsonWriter writer, double value)

@@ -23,11 +23,39 @@ public sealed record StepManifest(
     string LibraryVersion,
     IReadOnlyDictionary<string, ManifestFileEntry> Files)
 {
-    /// <summary>The manifest format this library writes.</summary>
+    /// <summary>The manifest format this library writes for a step saved by one process.</summary>
     public const int CurrentFormatVersion = 1;
+
+    /// <summary>The manifest format of a sharded step (<see cref="Sharding"/>): older libraries refuse it rather than misread it.</summary>
+    public const int ShardedFormatVersion = 2;
 
     /// <summary>The total size of the step's data files in bytes.</summary>
     public long TotalBytes => Files.Values.Sum(f => f.Size);
+
+    /// <summary>How a sharded step is split into shard files (see <c>docs/sharding.md</c>); null for a step saved by one process.</summary>
+    public ShardLayout? Sharding { get; init; }
+}
+
+/// <summary>How the state of a sharded step is split: every shard file, who wrote it and which paths it holds.</summary>
+/// <param name="WorldSize">How many ranks saved the step.</param>
+/// <param name="StagingId">The staging the ranks wrote into (ranks recognise their own commit by it).</param>
+/// <param name="Shards">Each shard file of the step by name (<c>shard_1-of-4.msgpack</c>).</param>
+public sealed record ShardLayout(int WorldSize, string StagingId, IReadOnlyDictionary<string, ShardEntry> Shards);
+
+/// <summary>One shard file of a sharded step.</summary>
+/// <param name="Rank">The rank that wrote it.</param>
+/// <param name="Part">Whether it holds part of the model or of the optimizer.</param>
+/// <param name="Paths">The dotted paths of the leaves it holds (<c>encoder.weight</c>), in file order.</param>
+public sealed record ShardEntry(int Rank, ShardPart Part, IReadOnlyList<string> Paths);
+
+/// <summary>What a shard file holds part of.</summary>
+public enum ShardPart
+{
+    /// <summary>The model's state (<c>shard_r-of-N.msgpack</c>; merged, the tree of <c>model.msgpack</c>).</summary>
+    Model,
+
+    /// <summary>The optimizer's state (<c>optimizer_shard_r-of-N.msgpack</c>).</summary>
+    Optimizer,
 }
 
 /// <summary>One data file of a step as the manifest records it.</summary>

@@ -2,97 +2,122 @@ using Checkpoint.Storage;
 
 namespace Checkpoint.Management;
 
-/// <summary>Reads a step's manifest and checks its data files against it.</summary>
+/// <summary>
+/// Reads a step's manifest and checks its data files against it, on any storage. On the local disk every object is
+/// opened without following links (the file, and each directory below the root) and only as a regular file, so a
+/// link or a FIFO makes its step damaged, never followed or waited on.
+/// </summary>
 internal static class StepVerifier
 {
     private const long MaxManifestBytes = 16 << 20;
 
-    /// <summary>Reads the manifest of <paramref name="stepDirectory"/>; returns null and a problem when it cannot be trusted.</summary>
-    public static StepManifest? ReadManifest(string stepDirectory, long step, out string? problem)
+    /// <summary>Reads the manifest of <paramref name="step"/>: the manifest, or why it cannot be trusted; <see cref="ManifestRead.Exists"/> is false when there is none (the step was never committed).</summary>
+    public static async Task<ManifestRead> ReadManifestAsync(ObjectStorage storage, long step, CancellationToken cancellationToken)
     {
-        var path = Path.Combine(stepDirectory, StepNames.ManifestFile);
-        problem = null;
+        var name = StepNames.InStep(step, StepNames.ManifestFile);
         try
         {
-            // Opened without following links and only as a regular file (a FIFO would block a plain read forever).
-            var bytes = SafeFile.TryReadAllBytes(path, MaxManifestBytes);
-            if (bytes is null)
+            var reader = await storage.OpenReaderAsync(name, cancellationToken).ConfigureAwait(false);
+            byte[] bytes;
+            await using (reader.ConfigureAwait(false))
             {
-                problem = $"{StepNames.ManifestFile} is missing (the step was never committed)";
-                return null;
+                if (reader.Length > MaxManifestBytes)
+                    return Damaged($"{StepNames.ManifestFile} is {reader.Length} bytes, more than the {MaxManifestBytes} a manifest may have");
+                bytes = new byte[reader.Length];
+                await reader.ReadAsync(0, bytes, cancellationToken).ConfigureAwait(false);
             }
 
-            var manifest = ManifestSerializer.Parse(bytes, path);
-            if (manifest.Step != step)
-            {
-                problem = $"{StepNames.ManifestFile} is for step {manifest.Step}, but the directory is step {step}";
-                return null;
-            }
-
-            foreach (var name in manifest.Files.Keys)
-            {
-                if (!IsPlainFileName(name))
-                {
-                    problem = $"{StepNames.ManifestFile} names a data file '{name}' outside the step directory";
-                    return null;
-                }
-            }
-
-            if (!manifest.Files.ContainsKey(StepNames.ModelFile))
-            {
-                problem = $"{StepNames.ManifestFile} lists no {StepNames.ModelFile}";
-                return null;
-            }
-
-            return manifest;
+            var manifest = ManifestSerializer.Parse(bytes, reader.Location);
+            return Check(manifest, step) is { } problem ? Damaged(problem) : new ManifestRead(true, manifest, null);
         }
-        catch (Exception e) when (e is CheckpointException or IOException or UnauthorizedAccessException)
+        catch (CheckpointNotFoundException)
         {
-            problem = e is CheckpointException ? e.Message : $"{StepNames.ManifestFile} cannot be read: {e.Message}";
-            return null;
+            return new ManifestRead(false, null, $"{StepNames.ManifestFile} is missing (the step was never committed)");
+        }
+        catch (CheckpointException e)
+        {
+            return Damaged(e.Message);
+        }
+        catch (Exception e) when (StorageFailure.Is(e))
+        {
+            return Damaged($"{StepNames.ManifestFile} cannot be read: {e.Message}");
         }
     }
 
-    /// <summary>Checks the manifest and, when <paramref name="checkData"/>, every data file's size and XxHash128.</summary>
-    public static StepVerification Verify(string stepDirectory, long step, bool checkData, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks the manifest and the data files: every file's size, and when <paramref name="checkData"/> the
+    /// XxHash128 of those <paramref name="needed"/> accepts (all when null; a restore that reads a few shards of a
+    /// sharded step reads only those whole).
+    /// </summary>
+    public static async Task<StepVerification> VerifyAsync(
+        ObjectStorage storage, long step, bool checkData, Func<string, bool>? needed, CancellationToken cancellationToken)
     {
-        if (SafeFile.IsLink(stepDirectory))
-            return new StepVerification(step, stepDirectory, null, ["the step is a symbolic link; the manager never follows links"]);
-        var manifest = ReadManifest(stepDirectory, step, out var manifestProblem);
-        if (manifest is null) return new StepVerification(step, stepDirectory, null, [manifestProblem!]);
+        var location = storage.LocationOf(StepNames.StepDirectory(step));
+        var read = await ReadManifestAsync(storage, step, cancellationToken).ConfigureAwait(false);
+        if (read.Manifest is not { } manifest) return new StepVerification(step, location, null, [read.Problem!]);
         var problems = new List<string>();
         foreach (var (name, expected) in manifest.Files)
         {
-            if (VerifyFile(Path.Combine(stepDirectory, name), name, expected, checkData, cancellationToken) is { } problem)
+            var hash = checkData && (needed?.Invoke(name) ?? true);
+            if (await VerifyFileAsync(storage, StepNames.InStep(step, name), name, expected, hash, cancellationToken).ConfigureAwait(false) is { } problem)
                 problems.Add(problem);
         }
 
-        return new StepVerification(step, stepDirectory, manifest, problems);
+        return new StepVerification(step, location, manifest, problems);
     }
 
-    // Size and checksum are taken from one handle, opened as a regular file without following links, so what is
-    // checked is what is there (a link's own length, or a FIFO's zero, never passes for the data).
-    private static string? VerifyFile(string path, string name, ManifestFileEntry expected, bool checkData, CancellationToken cancellationToken)
+    /// <summary>What is wrong with a manifest that parsed, or null.</summary>
+    private static string? Check(StepManifest manifest, long step)
+    {
+        if (manifest.Step != step) return $"{StepNames.ManifestFile} is for step {manifest.Step}, but the directory is step {step}";
+        foreach (var name in manifest.Files.Keys)
+        {
+            if (!StepNames.IsPlainFileName(name)) return $"{StepNames.ManifestFile} names a data file '{name}' outside the step directory";
+        }
+
+        if (manifest.Sharding is not { } sharding)
+            return manifest.Files.ContainsKey(StepNames.ModelFile) ? null : $"{StepNames.ManifestFile} lists no {StepNames.ModelFile}";
+        foreach (var name in sharding.Shards.Keys)
+        {
+            if (!manifest.Files.ContainsKey(name)) return $"{StepNames.ManifestFile} lists the shard {name} without its size and checksum";
+        }
+
+        return sharding.Shards.Values.Any(s => s.Part == ShardPart.Model) ? null : $"{StepNames.ManifestFile} lists no model shard";
+    }
+
+    // Size and checksum come from one reader, pinned to the object it opened, so what is checked is what is there.
+    private static async Task<string?> VerifyFileAsync(ObjectStorage storage, string objectName, string name, ManifestFileEntry expected, bool checkData, CancellationToken cancellationToken)
     {
         try
         {
-            using var file = SafeFile.TryOpenRead(path);
-            if (file is null) return $"{name} is missing";
-            var length = RandomAccess.GetLength(file);
-            if (length != expected.Size)
-                return $"{name} is {length} bytes, the manifest says {expected.Size} ({(length < expected.Size ? "truncated" : "overwritten or appended to")})";
-            if (!checkData) return null;
-            var actual = FileChecksum.Compute(file, cancellationToken);
-            return string.Equals(actual.XxHash128, expected.XxHash128, StringComparison.OrdinalIgnoreCase)
-                ? null
-                : $"{name} has checksum {actual.XxHash128}, the manifest says {expected.XxHash128} (the data is corrupt)";
+            var reader = await storage.OpenReaderAsync(objectName, cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                var length = reader.Length;
+                if (length != expected.Size)
+                    return $"{name} is {length} bytes, the manifest says {expected.Size} ({(length < expected.Size ? "truncated" : "overwritten or appended to")})";
+                if (!checkData) return null;
+                var actual = await FileChecksum.ComputeAsync(reader, cancellationToken).ConfigureAwait(false);
+                return string.Equals(actual.XxHash128, expected.XxHash128, StringComparison.OrdinalIgnoreCase)
+                    ? null
+                    : $"{name} has checksum {actual.XxHash128}, the manifest says {expected.XxHash128} (the data is corrupt)";
+            }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (CheckpointNotFoundException)
+        {
+            return $"{name} is missing";
+        }
+        catch (Exception e) when (StorageFailure.Is(e))
         {
             return $"{name} cannot be read: {e.Message}";
         }
     }
 
-    private static bool IsPlainFileName(string name) =>
-        name.Length > 0 && name != "." && name != ".." && name.IndexOfAny(['/', '\\', '\0']) < 0 && Path.GetFileName(name) == name && !Path.IsPathRooted(name);
+    private static ManifestRead Damaged(string problem) => new(true, null, problem);
 }
+
+/// <summary>What reading a step's manifest found.</summary>
+/// <param name="Exists">Whether there is anything named like the manifest (false: the step was never committed).</param>
+/// <param name="Manifest">The manifest, when it can be trusted.</param>
+/// <param name="Problem">Why not, otherwise.</param>
+internal sealed record ManifestRead(bool Exists, StepManifest? Manifest, string? Problem);

@@ -49,6 +49,14 @@ public sealed record LoadOptions
     public IProgress<long>? Progress { get; init; }
 
     /// <summary>
+    /// Checks a file's <c>sha256sum</c>-compatible sidecar (<c>model.msgpack.sha256</c>, written by saves with
+    /// <see cref="SaveOptions.WriteChecksum"/>) when there is one, before anything is loaded: a mismatch is refused with
+    /// a <see cref="CheckpointFormatException"/> naming the file and both checksums. Costs one more read of the file.
+    /// Default true; files without a sidecar load as before (their structure is checked, their data cannot be).
+    /// </summary>
+    public bool VerifyChecksum { get; init; } = true;
+
+    /// <summary>
     /// For formats whose arrays have flat names (<c>.npz</c>, <c>.safetensors</c>): when false (the default), names
     /// with dots become nested maps (<c>encoder.weight</c> is <c>encoder</c> → <c>weight</c>), the tree a model's
     /// state dictionary has. When true, every name is one key of the root, as it is in the file: use it for files

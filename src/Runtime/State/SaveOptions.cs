@@ -34,6 +34,15 @@ public sealed record SaveOptions
     /// <summary>Where background saves log that they waited for the previous one, or failed; nothing is logged when null.</summary>
     public Microsoft.Extensions.Logging.ILogger? Logger { get; init; }
 
+    /// <summary>
+    /// Also writes a <c>sha256sum</c>-compatible sidecar next to a saved file (<c>model.msgpack.sha256</c>, see
+    /// <see cref="Storage.ChecksumSidecar"/>): the bytes are hashed while they are written and the sidecar is written
+    /// after them; loads check it (<see cref="LoadOptions.VerifyChecksum"/>). Default false; on by default for
+    /// <see cref="TrainingCheckpoint"/> and <see cref="ModelZoo"/> saves. Every file save removes a stale sidecar
+    /// before it replaces the data, whatever this says. On object storage the sidecar is the object <c>name.sha256</c>.
+    /// </summary>
+    public bool WriteChecksum { get; init; }
+
     /// <summary>The deepest nesting of maps written; a deeper tree (a map that contains itself) is refused. At least 1.</summary>
     public int MaxDepth { get; init; } = CheckpointLimits.DefaultMaxDepth;
 }

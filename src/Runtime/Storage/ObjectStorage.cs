@@ -162,6 +162,36 @@ public abstract class ObjectStorage
     }
 
     /// <summary>
+    /// Deletes a prefix published by a staging (a checkpoint step) so that it stops counting as committed at once:
+    /// on object stores the marker goes first, then the other objects (a kill in between leaves objects without a
+    /// marker: uncommitted, never a damaged prefix); on the local disk the directory is renamed out of sight first.
+    /// </summary>
+    /// <returns>How many objects were deleted.</returns>
+    /// <exception cref="ArgumentException">The prefix or the marker's name is invalid.</exception>
+    public Task<int> DeletePublishedPrefixAsync(string prefix, string markerName, CancellationToken cancellationToken = default)
+    {
+        StorageNames.Validate(prefix, nameof(prefix));
+        StorageNames.Validate(markerName, nameof(markerName));
+        return DeletePublishedPrefixCoreAsync(prefix, markerName, cancellationToken);
+    }
+
+    /// <summary>
+    /// Finishes or undoes what interrupted stagings, replacements and deletions left directly under
+    /// <paramref name="parentPrefix"/>, for the prefixes whose last segment <paramref name="owns"/> accepts (say,
+    /// <c>step_*</c>). On the local disk: staging directories and interrupted deletions are removed, and the previous
+    /// version of a replaced prefix is deleted, or put back when the new one never arrived. Object stores keep no
+    /// such leftovers (an uncommitted prefix is one without its marker; the caller decides what to do with it).
+    /// Call it only while holding the lock that keeps every other writer out (a manager does when it opens).
+    /// </summary>
+    /// <returns>What was done, for the caller's log.</returns>
+    public Task<IReadOnlyList<StagingRecovery>> RecoverStagingsAsync(string parentPrefix, Func<string, bool> owns, CancellationToken cancellationToken = default)
+    {
+        StorageNames.ValidatePrefix(parentPrefix, nameof(parentPrefix));
+        ArgumentNullException.ThrowIfNull(owns);
+        return RecoverStagingsCoreAsync(parentPrefix, owns, cancellationToken);
+    }
+
+    /// <summary>
     /// Stages objects under <paramref name="prefix"/> to publish them as a whole with a commit marker written last
     /// (a checkpoint step and its manifest). See <see cref="StagedPrefix"/> for the protocol on each kind of backend.
     /// </summary>
@@ -185,6 +215,13 @@ public abstract class ObjectStorage
         StorageNames.Validate(name);
         return AcquireLockCoreAsync(name, options ?? StorageLockOptions.Default, cancellationToken);
     }
+
+    /// <summary>
+    /// Creates what must exist before the first write (the directory, the container, the bucket); does nothing when it
+    /// exists. Writes do not need it on the local disk (directories are created as needed); object stores do.
+    /// </summary>
+    /// <exception cref="CheckpointException">The backend refused (no permission, a name taken by someone else).</exception>
+    public virtual Task PrepareAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
 
     /// <summary>Writes through <paramref name="stream"/> and commits it; disposing aborts when anything fails.</summary>
     internal static async Task<StorageObjectInfo> WriteAndCommitAsync(StorageWriteStream stream, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
@@ -233,6 +270,17 @@ public abstract class ObjectStorage
 
         return deleted;
     }
+
+    /// <summary>Deletes a published prefix; the default deletes the marker first, then everything else under the prefix.</summary>
+    protected virtual async Task<int> DeletePublishedPrefixCoreAsync(string prefix, string markerName, CancellationToken cancellationToken)
+    {
+        var marker = await DeleteCoreAsync(StorageNames.Join(prefix, markerName), cancellationToken).ConfigureAwait(false) ? 1 : 0;
+        return marker + await DeletePrefixCoreAsync(prefix, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Cleans up leftovers of interrupted stagings; the default (object stores) has none to clean.</summary>
+    protected virtual Task<IReadOnlyList<StagingRecovery>> RecoverStagingsCoreAsync(string parentPrefix, Func<string, bool> owns, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<StagingRecovery>>([]);
 
     /// <summary>
     /// Opens a staging. The default is the object-store protocol: objects under the prefix itself, the marker

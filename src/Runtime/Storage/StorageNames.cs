@@ -12,7 +12,7 @@ namespace Checkpoint.Storage;
 /// <c>'/'</c>, no empty segment (<c>a//b</c>), no <c>.</c> or <c>..</c> segment, no backslash, no control
 /// character and none of <c>: * ? " &lt; &gt; |</c> (invalid in Windows file names). Segments that look like the
 /// local backend's in-progress entries (a name starting with <c>.</c> that contains <c>.tmp-</c>, or starting
-/// with <c>.old-</c>) are reserved, so a user's object can never be mistaken for an unfinished write.
+/// with <c>.old-</c> or <c>.del-</c>) are reserved, so a user's object can never be mistaken for an unfinished write.
 /// A prefix is either empty (the whole storage) or a valid name.
 /// </remarks>
 public static class StorageNames
@@ -25,6 +25,9 @@ public static class StorageNames
 
     /// <summary>The start of the name under which the local backend keeps a replaced prefix until its replacement is committed.</summary>
     internal const string OldPrefix = ".old-";
+
+    /// <summary>The start of the name under which the local backend deletes a prefix (renamed out of sight first).</summary>
+    internal const string DeletedPrefix = ".del-";
 
     private const string ForbiddenCharacters = "\\:*?\"<>|";
 
@@ -79,7 +82,7 @@ public static class StorageNames
 
     /// <summary>Whether a single segment is reserved for the local backend's in-progress entries.</summary>
     internal static bool IsReservedSegment(string segment) =>
-        AtomicFile.IsTemporaryFile(segment) || segment.StartsWith(OldPrefix, StringComparison.Ordinal);
+        AtomicFile.IsTemporaryFile(segment) || segment.StartsWith(OldPrefix, StringComparison.Ordinal) || segment.StartsWith(DeletedPrefix, StringComparison.Ordinal);
 
     private static string? Problem(string name)
     {

@@ -116,7 +116,7 @@ public class CrashTests(ITestOutputHelper output)
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(ChildPath());
+        start.ArgumentList.Add(ChildProcesses.Dll("ManagerCrashChild"));
         start.ArgumentList.Add(directory);
         start.ArgumentList.Add(Elements.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
@@ -138,16 +138,5 @@ public class CrashTests(ITestOutputHelper output)
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
-    }
-
-    private static string ChildPath()
-    {
-        // tests/Runtime.Tests/bin/<Configuration>/net10.0/ -> tests/ManagerCrashChild/bin/<Configuration>/net10.0/
-        var baseDir = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var configuration = baseDir.Parent!.Name;
-        var tests = baseDir.Parent!.Parent!.Parent!.Parent!.FullName;
-        var path = Path.Combine(tests, "ManagerCrashChild", "bin", configuration, baseDir.Name, "ManagerCrashChild.dll");
-        Assert.True(File.Exists(path), $"child not built: {path}");
-        return path;
     }
 }

@@ -24,9 +24,18 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public async Task<AzureBlobStorage> NewStorageAsync(AzureBlobStorageOptions options)
     {
         Skip.If(_azurite is null, Node.MissingMessage);
-        var container = new BlobContainerClient(ConnectionString, "c" + Guid.NewGuid().ToString("N"));
-        var storage = new AzureBlobStorage(container, "runs/r1", options);
+        var storage = Open("c" + Guid.NewGuid().ToString("N"), options);
         await storage.CreateContainerIfNotExistsAsync();
         return storage;
     }
+
+    /// <summary>A storage on an existing container under the tests' prefix, as another process would open it.</summary>
+    public AzureBlobStorage Open(string containerName, AzureBlobStorageOptions? options = null) =>
+        new(new BlobContainerClient(ConnectionString, containerName), Prefix, options);
+
+    /// <summary>The location text (<see cref="StorageLocation.Parse"/>) of a container under the tests' prefix.</summary>
+    public string LocationText(string containerName) => $"azure:{ConnectionString}Container={containerName};Prefix={Prefix}";
+
+    /// <summary>The prefix every test storage is under.</summary>
+    public const string Prefix = "runs/r1";
 }

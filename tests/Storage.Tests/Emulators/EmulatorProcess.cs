@@ -63,6 +63,9 @@ internal sealed class EmulatorProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Whether the emulator process is still running.</summary>
+    public bool IsRunning => !_process.HasExited;
+
     /// <summary>What the emulator printed so far.</summary>
     public string Log
     {

@@ -26,7 +26,7 @@ internal static class Emulators
     {
         await EmulatorPackages.EnsureInstalledAsync();
         return await EmulatorProcess.StartAsync("s3rver", EmulatorPackages.Script("s3rver", "s3rver"), (port, data) =>
-            ["--address", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--directory", data, "--silent"]);
+            ["--address", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--directory", data]);
     }
 
     /// <summary>The connection string of a running Azurite.</summary>

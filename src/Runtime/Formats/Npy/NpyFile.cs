@@ -27,7 +27,7 @@ public sealed class NpyFile : IDisposable
     /// <exception cref="CheckpointFormatException">The file is not a .npy array this library can read.</exception>
     public static NpyFile Open(string path)
     {
-        var stream = CheckpointFile.OpenRead(path, out var fullPath);
+        var stream = CheckpointFile.OpenRead(path, null, out var fullPath);
         return Open(stream, new LoadOptions { SourceName = fullPath }, leaveOpen: false);
     }
 

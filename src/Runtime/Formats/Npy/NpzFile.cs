@@ -34,7 +34,7 @@ public sealed class NpzFile : IDisposable
     /// <exception cref="CheckpointFormatException">The file is not an npz archive this library can read.</exception>
     public static NpzFile Open(string path, LoadOptions? options = null)
     {
-        var stream = CheckpointFile.OpenRead(path, out var fullPath);
+        var stream = CheckpointFile.OpenRead(path, options, out var fullPath);
         return Open(stream, (options ?? LoadOptions.Default) with { SourceName = fullPath }, leaveOpen: false);
     }
 

@@ -37,7 +37,7 @@ public sealed class SafeTensorsFile : IDisposable
     /// <exception cref="CheckpointFormatException">The file breaks a rule of the format; the message names the tensor.</exception>
     public static SafeTensorsFile Open(string path, LoadOptions? options = null)
     {
-        var stream = CheckpointFile.OpenRead(path, out var fullPath);
+        var stream = CheckpointFile.OpenRead(path, options, out var fullPath);
         return Open(stream, (options ?? LoadOptions.Default) with { SourceName = fullPath }, leaveOpen: false);
     }
 

@@ -10,7 +10,15 @@ internal static class SeekableCopy
     private const int PieceLength = 1 << 20;
 
     /// <summary>Reads <paramref name="source"/> to its end into a read-only, seekable stream.</summary>
-    public static Stream From(Stream source, CancellationToken cancellationToken)
+    public static Stream From(Stream source, CancellationToken cancellationToken) =>
+        FromAsync(source, null, synchronous: true, cancellationToken).GetAwaiter().GetResult();
+
+    /// <summary>The asynchronous form of <see cref="From"/> (a download): reports the bytes read so far to <paramref name="progress"/>.</summary>
+    public static Task<Stream> FromAsync(Stream source, IProgress<long>? progress, CancellationToken cancellationToken) =>
+        FromAsync(source, progress, synchronous: false, cancellationToken);
+
+    // One loop for both forms; the synchronous one never awaits anything that is not already complete.
+    private static async Task<Stream> FromAsync(Stream source, IProgress<long>? progress, bool synchronous, CancellationToken cancellationToken)
     {
         var pieces = new List<byte[]>();
         long length = 0;
@@ -21,7 +29,9 @@ internal static class SeekableCopy
             var filled = 0;
             while (filled < piece.Length)
             {
-                var read = source.Read(piece, filled, piece.Length - filled);
+                var read = synchronous
+                    ? source.Read(piece, filled, piece.Length - filled)
+                    : await source.ReadAsync(piece.AsMemory(filled), cancellationToken).ConfigureAwait(false);
                 if (read <= 0) break;
                 filled += read;
             }
@@ -30,6 +40,7 @@ internal static class SeekableCopy
             {
                 pieces.Add(piece);
                 length += filled;
+                progress?.Report(length);
             }
 
             if (filled < piece.Length) break;

@@ -62,6 +62,7 @@ public sealed class LocalFileLock : StorageLock
         }
 
         if (handle is null) throw new StorageLockedException(path, ReadHolder(path + OwnerSuffix), null);
+        DeleteAbandonedOwnerRecords(fileSystem, path);
         return new LocalFileLock(name, path, ownerId, handle, RecordOwner(fileSystem, path + OwnerSuffix, ownerId));
     }
 
@@ -86,6 +87,24 @@ public sealed class LocalFileLock : StorageLock
         // Closing a descriptor loses no data; the kernel releases the lock with it.
         _handle.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    // Owner records are only written under the lock, so a temporary one found now was left by a killed holder.
+    private static void DeleteAbandonedOwnerRecords(ILocalFileSystem fileSystem, string lockPath)
+    {
+        var lockFileName = Path.GetFileName(lockPath);
+        foreach (var entry in new DirectoryInfo(Path.GetDirectoryName(lockPath)!).EnumerateFileSystemInfos(lockFileName + OwnerSuffix + OwnerTemporaryMarker + "*", LocalPaths.Everything))
+        {
+            if (!IsOwnerTemporary(entry.Name, lockFileName)) continue;
+            try
+            {
+                fileSystem.DeleteFile(entry.FullName);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Harmless: named like a temporary owner record, never read; the next holder tries again.
+            }
+        }
     }
 
     // Written to a temporary file and renamed over the owner file; the error is returned, not thrown.

@@ -44,6 +44,13 @@ public sealed class LocalFileStorage : ObjectStorage
     /// <exception cref="ArgumentException">The name is invalid.</exception>
     public string PathOf(string name) => Path.Combine(Root, StorageNames.Validate(name).Replace(StorageNames.Separator, Path.DirectorySeparatorChar));
 
+    /// <summary>Creates the root directory (and missing parents).</summary>
+    public override Task PrepareAsync(CancellationToken cancellationToken = default)
+    {
+        LocalPaths.CreateDirectories(_fileSystem, Root);
+        return Task.CompletedTask;
+    }
+
     /// <summary>Starts writing an object (synchronous form of <see cref="ObjectStorage.CreateAsync"/>).</summary>
     /// <exception cref="CheckpointException">The object exists and overwriting is not allowed, or its path is a directory.</exception>
     public LocalWriteStream Create(string name, StorageWriteOptions? options = null) => new(_fileSystem, name, PathOf(name), options);
@@ -59,7 +66,13 @@ public sealed class LocalFileStorage : ObjectStorage
 
     /// <summary>Opens an object for ranged reads (synchronous form of <see cref="ObjectStorage.OpenReaderAsync"/>).</summary>
     /// <exception cref="CheckpointNotFoundException">The object does not exist.</exception>
-    public StorageObjectReader OpenReader(string name) => LocalObjectReader.Open(name, PathOf(name), e => NotFound(name, e));
+    /// <exception cref="IOException">The object, or a directory on its way below the root, is a symbolic link, or the object is not a regular file.</exception>
+    public StorageObjectReader OpenReader(string name)
+    {
+        var path = PathOf(name);
+        LocalPaths.ThrowIfLinkedDirectory(Root, path);
+        return LocalObjectReader.Open(name, path, e => NotFound(name, e));
+    }
 
     /// <summary>Stages a prefix (synchronous form of <see cref="ObjectStorage.StagePrefixAsync"/>).</summary>
     public LocalStagedPrefix StagePrefix(string prefix, string markerName, StagingOptions? options = null) =>
@@ -81,13 +94,14 @@ public sealed class LocalFileStorage : ObjectStorage
     protected override Task<StorageObjectInfo?> GetInfoCoreAsync(string name, CancellationToken cancellationToken)
     {
         var file = new FileInfo(PathOf(name));
-        return Task.FromResult(file.Exists && !LocalPaths.IsLink(file) ? Info(name, file) : null);
+        return Task.FromResult(file.Exists && !LocalPaths.IsLink(file) && LocalPaths.LinkedDirectory(Root, file.FullName) is null ? Info(name, file) : null);
     }
 
     /// <inheritdoc />
     protected override Task<Stream> OpenReadCoreAsync(string name, CancellationToken cancellationToken)
     {
         var path = PathOf(name);
+        LocalPaths.ThrowIfLinkedDirectory(Root, path);
         try
         {
             // Never through a link, only a regular file (a FIFO would block): storage roots may be shared.
@@ -143,10 +157,58 @@ public sealed class LocalFileStorage : ObjectStorage
 
         // Renamed out of sight first, so nobody lists a half-deleted prefix; a crash leaves a reserved name that is never listed.
         var parent = Path.GetDirectoryName(path)!;
-        var doomed = Path.Combine(parent, StorageNames.OldPrefix + Path.GetFileName(path) + "-" + Guid.NewGuid().ToString("N"));
+        var doomed = Path.Combine(parent, LocalStagingNames.Deleted(Path.GetFileName(path)));
         _fileSystem.MoveDirectory(path, doomed);
         _fileSystem.SyncDirectory(parent);
         return Task.FromResult(LocalPaths.DeleteTree(_fileSystem, doomed));
+    }
+
+    /// <summary>The directory is renamed out of sight, then deleted: the marker needs no special order here.</summary>
+    protected override Task<int> DeletePublishedPrefixCoreAsync(string prefix, string markerName, CancellationToken cancellationToken) =>
+        DeletePrefixCoreAsync(prefix, cancellationToken);
+
+    /// <inheritdoc />
+    protected override Task<IReadOnlyList<StagingRecovery>> RecoverStagingsCoreAsync(string parentPrefix, Func<string, bool> owns, CancellationToken cancellationToken)
+    {
+        var directory = new DirectoryInfo(DirectoryOf(parentPrefix));
+        var done = new List<StagingRecovery>();
+        if (!directory.Exists || LocalPaths.IsLink(directory)) return Task.FromResult<IReadOnlyList<StagingRecovery>>(done);
+        var replaced = new List<(string Segment, FileSystemInfo Entry)>();
+        foreach (var entry in directory.EnumerateFileSystemInfos("*", LocalPaths.Everything))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (LocalStagingNames.Parse(entry.Name) is not { } leftover || !owns(leftover.Segment)) continue;
+            if (leftover.Kind == StagingRecoveryKind.ReplacedVersionRestored)
+            {
+                replaced.Add((leftover.Segment, entry));
+                continue;
+            }
+
+            // Links are unlinked, never followed.
+            LocalPaths.DeleteTree(_fileSystem, entry.FullName);
+            done.Add(new StagingRecovery(leftover.Kind, StorageNames.Join(parentPrefix, leftover.Segment), entry.FullName));
+        }
+
+        foreach (var (segment, entry) in replaced)
+        {
+            // The previous version of a prefix being replaced: obsolete once the new one is published; otherwise the
+            // writer was killed between the two renames and it is still the committed version, so it goes back.
+            var final = Path.Combine(directory.FullName, segment);
+            var prefix = StorageNames.Join(parentPrefix, segment);
+            if (SafeFile.EntryExists(final) || LocalPaths.IsLink(entry))
+            {
+                LocalPaths.DeleteTree(_fileSystem, entry.FullName);
+                done.Add(new StagingRecovery(StagingRecoveryKind.ReplacedVersionRemoved, prefix, entry.FullName));
+            }
+            else
+            {
+                _fileSystem.MoveDirectory(entry.FullName, final);
+                done.Add(new StagingRecovery(StagingRecoveryKind.ReplacedVersionRestored, prefix, final));
+            }
+        }
+
+        if (done.Count > 0) _fileSystem.SyncDirectory(directory.FullName);
+        return Task.FromResult<IReadOnlyList<StagingRecovery>>(done);
     }
 
     /// <inheritdoc />

@@ -6,9 +6,14 @@ namespace Checkpoint.Storage;
 internal sealed class LocalObjectReader : StorageObjectReader
 {
     private readonly SafeFileHandle _handle;
+    private readonly bool _leaveOpen;
 
-    private LocalObjectReader(string name, string path, SafeFileHandle handle)
-        : base(name, path, RandomAccess.GetLength(handle)) => _handle = handle;
+    private LocalObjectReader(string name, string path, SafeFileHandle handle, bool leaveOpen = false)
+        : base(name, path, RandomAccess.GetLength(handle))
+    {
+        _handle = handle;
+        _leaveOpen = leaveOpen;
+    }
 
     public static LocalObjectReader Open(string name, string path, Func<Exception, Exception> notFound)
     {
@@ -35,6 +40,10 @@ internal sealed class LocalObjectReader : StorageObjectReader
         }
     }
 
+    /// <summary>A reader over a handle the caller keeps (and closes): disposing the reader leaves it open.</summary>
+    public static LocalObjectReader ForHandle(SafeFileHandle handle) =>
+        new("", "the open file", handle, leaveOpen: true);
+
     protected override async ValueTask ReadCoreAsync(long offset, Memory<byte> destination, CancellationToken cancellationToken)
     {
         ThrowIfClosed();
@@ -59,5 +68,8 @@ internal sealed class LocalObjectReader : StorageObjectReader
         }
     }
 
-    protected override void Close() => _handle.Dispose();
+    protected override void Close()
+    {
+        if (!_leaveOpen) _handle.Dispose();
+    }
 }

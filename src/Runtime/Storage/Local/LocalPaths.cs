@@ -16,6 +16,24 @@ internal static class LocalPaths
     /// <summary>Whether an entry is a symbolic link (never followed: it could lead anywhere).</summary>
     public static bool IsLink(FileSystemInfo entry) => entry.LinkTarget is not null;
 
+    /// <summary>The first directory between <paramref name="root"/> (excluded) and <paramref name="path"/> (excluded) that is a symbolic link, or null.</summary>
+    public static string? LinkedDirectory(string root, string path)
+    {
+        for (var directory = Path.GetDirectoryName(path); directory is not null && directory.Length > root.Length; directory = Path.GetDirectoryName(directory))
+        {
+            if (new DirectoryInfo(directory).LinkTarget is not null) return directory;
+        }
+
+        return null;
+    }
+
+    /// <summary>Refuses a path below <paramref name="root"/> that goes through a linked directory (a step directory swapped for a link).</summary>
+    /// <exception cref="UnsafeFileException">A directory on the way is a symbolic link.</exception>
+    public static void ThrowIfLinkedDirectory(string root, string path)
+    {
+        if (LinkedDirectory(root, path) is { } linked) throw new UnsafeFileException(linked, "a symbolic link");
+    }
+
     /// <summary>Deletes a tree: files and links are unlinked (a link's target is never touched), directories emptied then removed. Returns the number of files.</summary>
     public static int DeleteTree(ILocalFileSystem fileSystem, string path)
     {

@@ -23,6 +23,10 @@ public sealed class LocalStagedPrefix : StagedPrefix, IDisposable
         if (File.Exists(finalPath)) throw new CheckpointException($"Cannot stage {finalPath}: an object of that name exists (a prefix must be a directory).");
         var parent = Path.GetDirectoryName(finalPath)!;
         StagingPath = Path.Combine(parent, StagingName(Path.GetFileName(finalPath), stagingId));
+        // A participant joins a staging its creator made; one that is gone was abandoned (or committed), and
+        // recreating it would leave orphans.
+        if (joined && !Directory.Exists(StagingPath))
+            throw new CheckpointException($"Cannot join the staging {stagingId} of {finalPath}: it no longer exists (it was abandoned or already committed).");
         LocalPaths.CreateDirectories(fileSystem, StagingPath);
         _staging = new LocalFileStorage(StagingPath, fileSystem);
     }
@@ -31,7 +35,7 @@ public sealed class LocalStagedPrefix : StagedPrefix, IDisposable
     public string StagingPath { get; }
 
     /// <summary>The name of the staging directory for a prefix whose last segment is <paramref name="lastSegment"/>.</summary>
-    public static string StagingName(string lastSegment, string stagingId) => AtomicFile.TemporaryMarker + lastSegment + "-" + stagingId;
+    public static string StagingName(string lastSegment, string stagingId) => LocalStagingNames.Staging(lastSegment, stagingId);
 
     /// <summary>Creates an object of the staging (synchronous form of <see cref="StagedPrefix.CreateAsync"/>).</summary>
     public LocalWriteStream Create(string relativeName, StorageWriteOptions? options = null) =>
@@ -85,7 +89,7 @@ public sealed class LocalStagedPrefix : StagedPrefix, IDisposable
         string? old = null;
         if (Directory.Exists(_final))
         {
-            old = Path.Combine(parent, StorageNames.OldPrefix + Path.GetFileName(_final) + "-" + Guid.NewGuid().ToString("N"));
+            old = Path.Combine(parent, LocalStagingNames.Replaced(Path.GetFileName(_final)));
             _fileSystem.MoveDirectory(_final, old);
         }
 

@@ -5,8 +5,13 @@ namespace Checkpoint.Storage;
 /// (<c>.name.tmp-&lt;guid&gt;</c>, the naming of <see cref="AtomicFile"/>); the commit flushes it to the disk
 /// (fsync), renames it over the target and flushes the directory, so the object survives a power cut whole.
 /// A killed writer leaves at most the temporary file, which is never listed and which
-/// <see cref="AtomicFile.DeleteStaleTemporaryFiles"/> removes.
+/// <see cref="AtomicFile.DeleteStaleTemporaryFiles"/> removes. This is the one durable writer of the local disk:
+/// <see cref="AtomicFile"/>, every checkpoint file save and the manager's steps write through it.
 /// </summary>
+/// <remarks>
+/// Unlike object stores' streams it can seek (<see cref="CanSeek"/>): formats that fill in a header after the data
+/// it describes (the npz writer) need that, and a local file allows it before the commit.
+/// </remarks>
 public sealed class LocalWriteStream : StorageWriteStream
 {
     private readonly ILocalFileSystem _fileSystem;
@@ -15,6 +20,7 @@ public sealed class LocalWriteStream : StorageWriteStream
     private readonly IReadOnlyList<string> _createdDirectories;
     private readonly Stream _file;
     private bool _fileClosed;
+    private long? _closedLength;
 
     internal LocalWriteStream(ILocalFileSystem fileSystem, string name, string path, StorageWriteOptions? options)
         : base(name, path, options)
@@ -27,6 +33,36 @@ public sealed class LocalWriteStream : StorageWriteStream
         _temporary = AtomicFile.TemporaryPathFor(path);
         _file = fileSystem.CreateFile(_temporary);
     }
+
+    /// <summary>Seekable while writable: the bytes are in a local temporary file until the commit.</summary>
+    public override bool CanSeek => CanWrite && _file.CanSeek;
+
+    /// <summary>The length of the content written so far.</summary>
+    public override long Length => !_fileClosed && _file.CanSeek ? _file.Length : _closedLength ?? BytesWritten;
+
+    /// <summary>Where the next write goes; may be set back to patch bytes already written (before the commit).</summary>
+    public override long Position
+    {
+        get => !_fileClosed && _file.CanSeek ? _file.Position : Length;
+        set => Seek(value, SeekOrigin.Begin);
+    }
+
+    /// <summary>The temporary file holding the content until the commit.</summary>
+    internal string TemporaryPath => _temporary;
+
+    /// <summary>Moves the write position within the content written so far (before the commit).</summary>
+    public override long Seek(long offset, SeekOrigin origin)
+    {
+        if (!CanSeek) throw new NotSupportedException($"{Location} can no longer be changed.");
+        return _file.Seek(offset, origin);
+    }
+
+    /// <summary>A stream for the plain file <paramref name="fullPath"/> (outside any storage root): <see cref="AtomicFile"/>'s writes.</summary>
+    internal static LocalWriteStream ForFile(ILocalFileSystem fileSystem, string fullPath, StorageWriteOptions? options) =>
+        new(fileSystem, Path.GetFileName(fullPath), fullPath, options);
+
+    /// <summary>Writes buffered bytes to the temporary file (so it can be read back before the commit).</summary>
+    internal void FlushBuffers() => _file.Flush();
 
     /// <summary>The synchronous form of <see cref="StorageWriteStream.CommitAsync"/>: fsync, rename over the target, fsync the directory.</summary>
     /// <param name="cancellationToken">Checked before the rename; a cancelled commit publishes nothing.</param>
@@ -70,6 +106,8 @@ public sealed class LocalWriteStream : StorageWriteStream
         cancellationToken.ThrowIfCancellationRequested();
         _file.Flush();
         _fileSystem.FlushToDisk(_file);
+        var length = Length;
+        _closedLength = length;
         CloseFile();
         cancellationToken.ThrowIfCancellationRequested();
         try
@@ -85,7 +123,7 @@ public sealed class LocalWriteStream : StorageWriteStream
         // The rename lives in the directory, and a new directory lives in its parent: flush each so they survive a power cut.
         _fileSystem.SyncDirectory(Path.GetDirectoryName(_path)!);
         foreach (var created in _createdDirectories) _fileSystem.SyncDirectory(Path.GetDirectoryName(created)!);
-        return new StorageObjectInfo(Name, BytesWritten, File.GetLastWriteTimeUtc(_path), null);
+        return new StorageObjectInfo(Name, length, File.GetLastWriteTimeUtc(_path), null);
     }
 
     private void CloseFile()

@@ -18,6 +18,7 @@ internal static class Descriptors
     private const string SaveCategory = "Checkpoint.Save";
     private const string ModelCategory = "Checkpoint.Model";
     private const string ConfigCategory = "Checkpoint.Config";
+    private const string SchemaCategory = "Checkpoint.Schema";
 
     public static readonly DiagnosticDescriptor UnsavedParameter = Create(
         RuleIds.UnsavedParameter,
@@ -155,9 +156,43 @@ internal static class Descriptors
         DiagnosticSeverity.Error,
         "ResetState() sets the member to its Fill value; a value outside the element type's range would wrap or not compile, so the generator leaves the member out of ResetState.");
 
-    private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description) =>
+    public static readonly DiagnosticDescriptor SchemaPathGone = Create(
+        RuleIds.SchemaPathGone,
+        "A saved path of the schema is gone",
+        "Checkpoints saved before this change will not load: '{0}' of {1} is gone; add FormerNames or update the schema ({2} line {3})",
+        SchemaCategory,
+        DiagnosticSeverity.Warning,
+        "The schema file lists a path that checkpoints hold, and the code neither saves it nor reads it under a former name, so those checkpoints no longer load.");
+
+    public static readonly DiagnosticDescriptor SchemaPathChanged = Create(
+        RuleIds.SchemaPathChanged,
+        "A saved path no longer loads without loss",
+        "Checkpoints saved before this change will not load '{0}' of {1}: {2}; keep the type or accept the change in the schema ({3} line {4})",
+        SchemaCategory,
+        DiagnosticSeverity.Warning,
+        "The schema file lists a path whose saved dtype, rank or kind the member no longer reads without loss, so a load of a checkpoint saved before fails.");
+
+    public static readonly DiagnosticDescriptor SchemaPathUnlisted = Create(
+        RuleIds.SchemaPathUnlisted,
+        "A saved path is not in the schema",
+        "'{0}' of {1} is not in {2} as the code saves it{3}",
+        SchemaCategory,
+        DiagnosticSeverity.Info,
+        "The code saves a path that the schema file does not list, or lists with a dtype the code has widened losslessly; the code fix adds or updates the line, and Fix All writes the whole file.");
+
+    public static readonly DiagnosticDescriptor SchemaLineInvalid = Create(
+        RuleIds.SchemaLineInvalid,
+        "A schema line cannot be read",
+        "{0} line {1} is not checked: {2}",
+        SchemaCategory,
+        DiagnosticSeverity.Warning,
+        "A line of the schema file does not parse, repeats a path, or names a model the project does not have; nothing is checked against it.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    private static DiagnosticDescriptor Create(
+        string id, string title, string message, string category, DiagnosticSeverity severity, string description, params string[] customTags) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, description: description,
-            helpLinkUri: HelpLinkBase is null ? null : HelpLinkBase + id + ".md");
+            helpLinkUri: HelpLinkBase is null ? null : HelpLinkBase + id + ".md", customTags: customTags);
 
     private static string? RepositoryUrl()
     {

@@ -19,6 +19,9 @@ internal sealed class ModelAnalysis
     private readonly ModelCollector _collector;
     private readonly ConcurrentDictionary<INamedTypeSymbol, Lazy<EquatableArray<Problem>>> _problems = new(SymbolEqualityComparer.Default);
 
+    private readonly object _modelsGate = new();
+    private CompilationModels? _models;
+
     private ModelAnalysis(CollectorContext context) => _collector = new ModelCollector(context);
 
     /// <summary>The analysis of <paramref name="compilation"/>, or null when it does not reference the Checkpoint runtime.</summary>
@@ -48,6 +51,18 @@ internal sealed class ModelAnalysis
                 ((ICollection<KeyValuePair<INamedTypeSymbol, Lazy<EquatableArray<Problem>>>>)_problems)
                     .Remove(new KeyValuePair<INamedTypeSymbol, Lazy<EquatableArray<Problem>>>(type, collection));
             }
+        }
+    }
+
+    /// <summary>
+    /// The specs of every model class the compilation declares (what the generator writes code for), collected on
+    /// the first request, in declaration order; for the rules that compare the whole project (the schema).
+    /// </summary>
+    public CompilationModels Models(CancellationToken cancellationToken)
+    {
+        lock (_modelsGate)
+        {
+            return _models ??= CompilationModels.Collect(_collector, cancellationToken);
         }
     }
 

@@ -18,6 +18,9 @@ public partial class BuildOutputTests
     // One build of the sample serves every test here (each build starts from an empty bin and obj).
     private static readonly Lazy<string> SampleBuild = new(() => Build(FindSample()));
 
+    /// <summary>The samples built with <c>dotnet build</c>: this one, and the project with a checkpoint schema (SchemaBuildTests).</summary>
+    internal static readonly string[] Samples = ["BuildSample", "SchemaSample"];
+
     [GeneratedRegex(@"//\s*expect:\s*(?<ids>CKPT\d{4}(\s*,\s*CKPT\d{4})*)")]
     private static partial Regex ExpectMarker();
 
@@ -29,13 +32,14 @@ public partial class BuildOutputTests
     private static partial Regex CompilerError();
 
     [Fact]
-    public void Build_output_has_exactly_the_marked_diagnostics()
+    public void Build_output_has_exactly_the_marked_diagnostics() => AssertExactlyMarked(FindSample(), SampleBuild.Value);
+
+    /// <summary>The diagnostics of <paramref name="output"/> are exactly those the sample's markers ask for.</summary>
+    internal static void AssertExactlyMarked(string sample, string output)
     {
-        var sample = FindSample();
         var expected = ReadMarkers(sample);
         Assert.NotEmpty(expected);
 
-        var output = SampleBuild.Value;
         var actual = BuildDiagnostic().Matches(output)
             .Select(m => $"{Path.GetFileName(m.Groups["file"].Value.Trim())}:{m.Groups["line"].Value} {m.Groups["id"].Value}")
             .ToHashSet();
@@ -59,7 +63,7 @@ public partial class BuildOutputTests
     [Fact]
     public void Sample_marks_every_diagnostic_id_at_least_once()
     {
-        var marked = ReadMarkers(FindSample()).Select(m => m.Split(' ')[1]).ToHashSet();
+        var marked = Samples.SelectMany(name => ReadMarkers(FindSample(name))).Select(m => m.Split(' ')[1]).ToHashSet();
         var ids = typeof(Descriptors).GetFields()
             .Select(f => f.GetValue(null))
             .OfType<Microsoft.CodeAnalysis.DiagnosticDescriptor>()
@@ -71,7 +75,9 @@ public partial class BuildOutputTests
     private static HashSet<string> ReadMarkers(string sample)
     {
         var expected = new HashSet<string>();
-        foreach (var file in Directory.EnumerateFiles(sample, "*.cs").Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")))
+        // Markers sit in the sources and in a schema file (whose marked line is unreadable by design).
+        var files = Directory.EnumerateFiles(sample, "*.cs").Concat(Directory.EnumerateFiles(sample, "*.txt"));
+        foreach (var file in files.Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")))
         {
             var lines = File.ReadAllLines(file);
             for (var i = 0; i < lines.Length; i++)
@@ -91,7 +97,7 @@ public partial class BuildOutputTests
     /// up-to-date incremental build prints no diagnostics). The runtime and analyzers were built with the tests
     /// (same configuration), so they are not built again.
     /// </summary>
-    private static string Build(string sample)
+    internal static string Build(string sample, params string[] properties)
     {
         foreach (var dir in new[] { "bin", "obj" })
         {
@@ -101,11 +107,13 @@ public partial class BuildOutputTests
         }
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { "build", Path.Combine(sample, "BuildSample.csproj"), "-c", Configuration, "-nologo", "-v:minimal", "-p:UseSharedCompilation=false", "-p:BuildProjectReferences=false" },
+            ArgumentList = { "build", Path.Combine(sample, Path.GetFileName(sample) + ".csproj"), "-c", Configuration, "-nologo", "-v:minimal", "-p:UseSharedCompilation=false", "-p:BuildProjectReferences=false" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = sample,
         };
+        foreach (var property in properties)
+            start.ArgumentList.Add("-p:" + property);
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         using var process = Process.Start(start)!;
@@ -119,14 +127,14 @@ public partial class BuildOutputTests
         return stdout + stderr.Result;
     }
 
-    private static string FindSample()
+    internal static string FindSample(string name = "BuildSample")
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "tests", "Analyzers.Tests", "BuildSample");
-            if (File.Exists(Path.Combine(candidate, "BuildSample.csproj")))
+            var candidate = Path.Combine(dir.FullName, "tests", "Analyzers.Tests", name);
+            if (File.Exists(Path.Combine(candidate, name + ".csproj")))
                 return candidate;
         }
-        throw new InvalidOperationException("tests/Analyzers.Tests/BuildSample/BuildSample.csproj not found above " + AppContext.BaseDirectory);
+        throw new InvalidOperationException($"tests/Analyzers.Tests/{name}/{name}.csproj not found above " + AppContext.BaseDirectory);
     }
 }

@@ -47,6 +47,21 @@ public class InitializerTests
         """, new DiagnosticResult(Descriptors.InvalidInitializer).WithLocation(0).WithArguments("D", "Wrong", "float[]", "'Wrong' returns 'int'"));
 
     [Fact]
+    public Task An_initializer_message_says_which_Tensor_is_which() => Init.AnalyzeAsync("""
+        public partial class Neuron
+        {
+            [{|#0:ShortTerm(Initializer = nameof(Platform))|}] public NdArray<float> V = NdArray<float>.Zeros(1);
+            [{|#1:ShortTerm(Initializer = nameof(Ours))|}] public System.Numerics.Tensors.Tensor<float> T = System.Numerics.Tensors.Tensor.Create(new float[1], [1]);
+            System.Numerics.Tensors.Tensor<float> Platform() => System.Numerics.Tensors.Tensor.Create(new float[1], [1]);
+            NdArray<float> Ours() => NdArray<float>.Zeros(1);
+        }
+        """,
+        new DiagnosticResult(Descriptors.InvalidInitializer).WithLocation(0)
+            .WithArguments("V", "Platform", "NdArray<float>", "'Platform' returns 'System.Numerics.Tensors.Tensor<float>'"),
+        new DiagnosticResult(Descriptors.InvalidInitializer).WithLocation(1)
+            .WithArguments("T", "Ours", "System.Numerics.Tensors.Tensor<float>", "'Ours' returns 'NdArray<float>'"));
+
+    [Fact]
     public Task Private_initializer_of_a_base_class_is_reported() => Init.AnalyzeAsync("""
         public partial class Base
         {

@@ -17,6 +17,16 @@ public class UnsavedParameterTests
         """);
 
     [Fact]
+    public Task A_floating_platform_tensor_without_attribute_is_reported_an_integer_one_is_not() => V.AnalyzeAsync("""
+        public partial class Layer
+        {
+            [Param] public NdArray<float> Weight = NdArray<float>.Zeros(2);
+            public System.Numerics.Tensors.Tensor<float> {|CKPT0001:Gain|} = System.Numerics.Tensors.Tensor.Create(new float[2], [2]);
+            public System.Numerics.Tensors.Tensor<int> Indices = System.Numerics.Tensors.Tensor.Create(new int[2], [2]);
+        }
+        """);
+
+    [Fact]
     public Task Message_names_the_member() => V.AnalyzeAsync("""
         public partial class Layer
         {

@@ -30,23 +30,34 @@ public class UnsupportedStateTypeTests
 
     [Fact]
     public Task Types_sharing_a_simple_name_are_named_in_full() => V.AnalyzeAsync("""
-        namespace System.Numerics.Tensors { public static class Tensor { } public sealed class Tensor<T> { } }
+        namespace Microsoft.ML.OnnxRuntime.Tensors { public class Tensor<T> { } }
         namespace Units { public struct Quantity { } }
         public partial class Layer
         {
-            [Param] public System.Numerics.Tensors.Tensor<float> {|#0:W|} = new();
+            [Param] public System.Numerics.Tensors.Tensor<decimal> {|#0:W|} = null!;
             [Param] public Units.Quantity {|#1:Rate|};
             [Param] public List<System.Numerics.Tensors.Tensor<float>> {|#2:Stack|} = new();
+            [Param] public Microsoft.ML.OnnxRuntime.Tensors.Tensor<float> {|#3:Onnx|} = new();
         }
         """,
-        new DiagnosticResult(Descriptors.UnsupportedStateType).WithLocation(0).WithArguments("W", "System.Numerics.Tensors.Tensor<float>"),
+        new DiagnosticResult(Descriptors.UnsupportedStateType).WithLocation(0).WithArguments("W", "System.Numerics.Tensors.Tensor<decimal>"),
         new DiagnosticResult(Descriptors.UnsupportedStateType).WithLocation(1).WithArguments("Rate", "Units.Quantity"),
         new DiagnosticResult(Descriptors.UnsupportedStateType).WithLocation(2)
-            .WithArguments("Stack", "System.Collections.Generic.List<System.Numerics.Tensors.Tensor<float>>"));
+            .WithArguments("Stack", "System.Collections.Generic.List<System.Numerics.Tensors.Tensor<float>>"),
+        new DiagnosticResult(Descriptors.UnsupportedStateType).WithLocation(3).WithArguments("Onnx", "Microsoft.ML.OnnxRuntime.Tensors.Tensor<float>"));
 
     [Fact]
     public Task Supported_types_are_not_reported() => V.AnalyzeAsync("""
         public enum Mode { A, B }
+        public sealed class Foreign : INdArray
+        {
+            public DType DType => DType.Float32;
+            public IReadOnlyList<int> Shape => [1];
+            public long Length => 1;
+            public long ByteLength => 4;
+            public System.Span<byte> GetBytes(long byteOffset, int maxLength) => new System.Span<byte>(new byte[4], (int)byteOffset, maxLength);
+            public INdArray Clone() => new Foreign();
+        }
         public partial class Layer<T> where T : unmanaged
         {
             [Param] public NdArray<float> A = NdArray<float>.Zeros(1);
@@ -63,6 +74,10 @@ public class UnsupportedStateTypeTests
             [ShortTerm] public sbyte L;
             [Param] public NdArray<T> M = NdArray<T>.Zeros(1);
             [Param] public T[] N = new T[1];
+            [Param] public System.Numerics.Tensors.Tensor<float> O = System.Numerics.Tensors.Tensor.Create(new float[1], [1]);
+            [Param] public System.Numerics.Tensors.Tensor<T>? P;
+            [LongTerm] public INdArray? Q;
+            [Param] public Foreign R = new();
             public List<object> NotState = new();
         }
         """);

@@ -15,7 +15,7 @@ public class HelpAndUsageTests
     [Fact]
     public void The_registry_has_every_command()
     {
-        Assert.Equal(["convert", "diff", "inspect", "verify"], CommandRegistry.All().Select(c => c.Name));
+        Assert.Equal(["convert", "diff", "inspect", "schema", "verify"], CommandRegistry.All().Select(c => c.Name));
     }
 
     [Theory]
@@ -85,7 +85,7 @@ public class HelpAndUsageTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("", result.Output);
-        Assert.Contains("checkpoint: unknown command 'frobnicate' (commands: convert, diff, inspect, verify)", result.Error);
+        Assert.Contains("checkpoint: unknown command 'frobnicate' (commands: convert, diff, inspect, schema, verify)", result.Error);
     }
 
     [Fact]

@@ -14,7 +14,6 @@ public class CollectorTests
     private const string Source = """
         using System.Collections.Generic;
         using Checkpoint;
-        namespace System.Numerics.Tensors { public static class Tensor { } public sealed class Tensor<T> { } }
         namespace Demo
         {
             public interface IHasWeights { float[] Weights { get; set; } }
@@ -35,7 +34,8 @@ public class CollectorTests
                 [Param] float[] IHasWeights.Weights { get; set; } = [];
                 [Param] public float this[int i] { get => 0; set { } }
                 [Param] public List<float> Unsupported = new();
-                [Param] public System.Numerics.Tensors.Tensor<float> Platform = new();
+                [Param] public System.Numerics.Tensors.Tensor<float> PlatformTensor = System.Numerics.Tensors.Tensor.Create(new float[2], [2]);
+                [Param] public System.Numerics.Tensors.Tensor<decimal> Platform = null!;
                 [Param] public decimal Money;
                 [Param, NotState] public float Excluded;
                 [ShortTerm(Fill = -1)] public uint Negative;
@@ -92,9 +92,10 @@ public class CollectorTests
         Assert.Equal(RuleIds.ConfigMisuse, Rule("SetOnlyConfig"));
         Assert.Equal(RuleIds.UnsavedParameter, Rule("Unsaved"));
         Assert.Equal("", Rule("Kept"));
+        Assert.Equal("", Rule("PlatformTensor"));
 
-        // Two types named Tensor (the static class and the generic one): the message names the type in full.
-        Assert.Equal(new[] { "Platform", "System.Numerics.Tensors.Tensor<float>" },
+        // Every library has a type named Tensor: the message names the type in full.
+        Assert.Equal(new[] { "Platform", "System.Numerics.Tensors.Tensor<decimal>" },
             problems.Single(p => p.Site.MemberName == "Platform").Arguments);
         Assert.Equal("'Rest' is private to 'Base'", problems.Single(p => p.Site.MemberName == "FromBase").Arguments[3]);
     }
@@ -115,6 +116,7 @@ public class CollectorTests
         Assert.Contains("(\"Kept\", global::Checkpoint.StateKinds.", mixed);
         Assert.Contains("(\"Negative\", global::Checkpoint.StateKinds.", mixed);
         Assert.Contains("(\"FromBase\", global::Checkpoint.StateKinds.", mixed);
+        Assert.Contains("(\"PlatformTensor\", global::Checkpoint.StateKinds.", mixed);
         foreach (var leftOut in new[] { "ReadOnlyField", "GetOnly", "InitOnly", "Static", "Constant", "SetOnly", "Weights", "Unsupported", "Platform", "Money", "Excluded", "Anything", "Unsaved" })
             Assert.DoesNotContain($"\"{leftOut}\"", mixed);
         Assert.Contains("(\"Kept\", global::Checkpoint.StateKinds.", output.File("Demo.Layer`1.g.cs").Text);

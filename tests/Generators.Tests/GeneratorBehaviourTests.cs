@@ -85,4 +85,76 @@ public class GeneratorBehaviourTests
             """;
         Assert.Equal(GeneratorHarness.Run(source).Combined(), GeneratorHarness.Run(source).Combined());
     }
+
+    [Fact]
+    public void Platform_tensors_are_recognised_by_metadata_name_under_any_alias_and_use_the_numerics_codec()
+    {
+        var output = GeneratorHarness.Run("""
+            using Checkpoint;
+            using Platform = System.Numerics.Tensors;
+            using Matrix = System.Numerics.Tensors.Tensor<double>;
+            namespace Demo;
+            public partial class Layer
+            {
+                [Param] public Platform.Tensor<float>? A;
+                [Param] public Matrix? B;
+                [Param] public global::System.Numerics.Tensors.Tensor<System.Half>? C;
+            }
+            """).AssertCompiles();
+        var text = output.File("Demo.Layer.g.cs").Text;
+
+        Assert.Contains("visitor.Value<global::System.Numerics.Tensors.Tensor<float>?>(\"A\", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.NumericsTensorCodec<float>.Instance)", text);
+        Assert.Contains("global::Checkpoint.Generated.NumericsTensorCodec<double>.Instance", text);
+        Assert.Contains("global::Checkpoint.Generated.NumericsTensorCodec<global::System.Half>.Instance", text);
+    }
+
+    [Fact]
+    public void Another_library_tensor_of_the_same_name_is_left_out_with_a_problem_naming_it_in_full()
+    {
+        const string source = """
+            using Checkpoint;
+            namespace Microsoft.ML.OnnxRuntime.Tensors { public class Tensor<T> { } }
+            namespace Demo
+            {
+                public partial class Layer
+                {
+                    [Param] public Microsoft.ML.OnnxRuntime.Tensors.Tensor<float> Onnx = new();
+                    [Param] public System.Numerics.Tensors.Tensor<decimal>? Money;
+                    [Param] public float Kept;
+                }
+            }
+            """;
+        var output = GeneratorHarness.Run(source).AssertCompiles();
+        var text = output.File("Demo.Layer.g.cs").Text;
+        Assert.Contains("\"Kept\"", text);
+        Assert.DoesNotContain("Onnx", text);
+        Assert.DoesNotContain("Money", text);
+
+        var context = Checkpoint.SourceRules.CollectorContext.Create(output.Compilation)!;
+        var problems = new Checkpoint.SourceRules.ModelCollector(context)
+            .Collect(output.Compilation.GetTypeByMetadataName("Demo.Layer")!, CancellationToken.None).Problems;
+        Assert.Equal(
+            new[] { "Microsoft.ML.OnnxRuntime.Tensors.Tensor<float>", "System.Numerics.Tensors.Tensor<decimal>?" },
+            problems.Where(p => p.RuleId == Checkpoint.SourceRules.RuleIds.UnsupportedStateType).Select(p => p.Arguments[1]).Order().ToArray());
+    }
+
+    [Fact]
+    public void Foreign_tensors_that_can_create_themselves_get_a_creating_codec_once_per_model()
+    {
+        const string usings = "using System;\nusing System.Collections.Generic;\nusing Checkpoint;\n";
+        var output = GeneratorHarness.Run(usings + TensorSources.ForeignTensorTypes, """
+            using Checkpoint;
+            namespace Demo;
+            public partial class Layer
+            {
+                [Param] public Paged? Creatable;
+                [Param] public INdArray? Seam;
+            }
+            """).AssertCompiles();
+        var text = output.File("Demo.Layer.g.cs").Text;
+
+        Assert.Contains("private static readonly global::Checkpoint.Generated.ForeignTensorCodec<global::Demo.Paged> __CheckpointCodec_Creatable = global::Checkpoint.Generated.ForeignTensorCodec.Creating<global::Demo.Paged>();", text);
+        Assert.Contains("ref value, __CheckpointCodec_Creatable)", text);
+        Assert.Contains("ref value, global::Checkpoint.Generated.ForeignTensorCodec<global::Checkpoint.INdArray>.Instance)", text);
+    }
 }

@@ -286,4 +286,30 @@ public class SnapshotTests
             [Param] public float Kept;
         }
         """);
+
+    [Fact]
+    public void PlatformAndForeignTensors() => VerifyGenerated("""
+        using System;
+        using System.Collections.Generic;
+        using System.Numerics.Tensors;
+        using Checkpoint;
+        """ + TensorSources.ForeignTensorTypes + """
+        namespace Demo
+        {
+        public partial class Encoder<T> where T : unmanaged
+        {
+            [Param] public Tensor<float> W = Tensor.Create(new float[4], [2, 2]);
+            [Param] public Tensor<T>? Generic;
+            [LongTerm] public Tensor<long>? Steps { get; set; }
+            [ShortTerm(Fill = -1)] public Tensor<Half> Trace = Tensor.Create(new Half[2], [2]);
+            [ShortTerm] public Tensor<int> Counts = Tensor.Create(new int[2], [2]);
+            [Param] public NdArray<float> Bias = NdArray<float>.Zeros(2);
+            [Param] public Paged Embedding = new();
+            [Param] public Plain? Fixed;
+            [LongTerm] public INdArray? Any;
+            [ShortTerm(Fill = 0.5)] public Paged Scratch = new();
+            [ShortTerm] public Plain? Cleared;
+        }
+        }
+        """);
 }

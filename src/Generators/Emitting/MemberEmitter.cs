@@ -48,7 +48,7 @@ internal static class MemberEmitter
 
     /// <summary>
     /// The static fields the visit uses, made once per model type: former keys, and the codecs of array members
-    /// (which carry the factory for the array's rank).
+    /// (which carry the factory for the array's rank) and of foreign tensors a load can create.
     /// </summary>
     public static void StaticFields(SourceWriter writer, ModelSpec model)
     {
@@ -71,7 +71,13 @@ internal static class MemberEmitter
             if (member.ValueKind == ValueKind.Array)
             {
                 writer.Line();
-                writer.Line($"private static readonly {ArrayCodecType(member)} {ArrayCodecField(member)} = new(static s => {NewArray(member)});");
+                writer.Line($"private static readonly {ArrayCodecType(member)} {CodecField(member)} = new(static s => {NewArray(member)});");
+            }
+
+            if (member.ValueKind == ValueKind.ForeignTensor && member.CanCreate)
+            {
+                writer.Line();
+                writer.Line($"private static readonly {Names.ForeignTensorCodec}<{member.TypeName}> {CodecField(member)} = {Names.ForeignTensorCodec}.Creating<{member.TypeName}>();");
             }
         }
     }
@@ -80,7 +86,8 @@ internal static class MemberEmitter
     private static string ValueType(MemberSpec member) => member.ValueKind switch
     {
         ValueKind.Tensor => $"{Names.NdArray}<{member.ElementTypeName}>?",
-        ValueKind.Array => member.TypeName + "?",
+        ValueKind.NumericsTensor => $"{Names.NumericsTensor}<{member.ElementTypeName}>?",
+        ValueKind.ForeignTensor or ValueKind.Array => member.TypeName + "?",
         ValueKind.String => "string?",
         ValueKind.Quantity => Names.Quantity + "?",
         _ => member.TypeName,
@@ -89,7 +96,9 @@ internal static class MemberEmitter
     private static string Codec(MemberSpec member) => member.ValueKind switch
     {
         ValueKind.Tensor => $"{Names.NdArrayCodec}<{member.ElementTypeName}>.Instance",
-        ValueKind.Array => ArrayCodecField(member),
+        ValueKind.NumericsTensor => $"{Names.NumericsTensorCodec}<{member.ElementTypeName}>.Instance",
+        ValueKind.ForeignTensor => member.CanCreate ? CodecField(member) : $"{Names.ForeignTensorCodec}<{member.TypeName}>.Instance",
+        ValueKind.Array => CodecField(member),
         ValueKind.Scalar => $"{Names.ScalarCodec}<{member.TypeName}>.Instance",
         ValueKind.String => $"{Names.StringCodec}.Instance",
         ValueKind.Enum => $"{Names.EnumCodec}<{member.TypeName}>.Instance",
@@ -99,7 +108,7 @@ internal static class MemberEmitter
     private static string ArrayCodecType(MemberSpec member) => $"{Names.ArrayCodec}<{member.ElementTypeName}, {member.TypeName}>";
 
     // Names that cannot clash with the user's: generated members of the model start with "__Checkpoint".
-    private static string ArrayCodecField(MemberSpec member) => "__CheckpointCodec_" + member.Name.TrimStart('@');
+    private static string CodecField(MemberSpec member) => "__CheckpointCodec_" + member.Name.TrimStart('@');
 
     private static string FormerKeysField(MemberSpec member) => "__CheckpointFormerKeys_" + member.Name.TrimStart('@');
 
@@ -126,8 +135,12 @@ internal static class MemberEmitter
             case ResetMode.Initializer:
                 writer.Line($"{self} = this.{reset.Initializer}();");
                 return;
-            case ResetMode.Fill when member.ValueKind == ValueKind.Tensor:
+            case ResetMode.Fill when member.ValueKind is ValueKind.Tensor or ValueKind.ForeignTensor:
                 writer.Line($"{Names.StateReset}.Fill({self}, {Literals.Double(reset.Fill)});");
+                return;
+            case ResetMode.Fill when member.ValueKind == ValueKind.NumericsTensor:
+                // Not an overload of Fill: T[] converts implicitly to Tensor<T>, which would make Fill<T>(array) ambiguous.
+                writer.Line($"{Names.StateReset}.FillTensor({self}, {Literals.Double(reset.Fill)});");
                 return;
             case ResetMode.Fill when member.ValueKind == ValueKind.Array:
                 writer.Line($"{Names.StateReset}.Fill<{member.ElementTypeName}>({self}, {Literals.Double(reset.Fill)});");
@@ -135,7 +148,7 @@ internal static class MemberEmitter
             case ResetMode.Fill:
                 FillValue(writer, member, self, reset.Fill);
                 return;
-            case ResetMode.Default when member.ValueKind is ValueKind.Tensor or ValueKind.Array:
+            case ResetMode.Default when member.ValueKind is ValueKind.Tensor or ValueKind.NumericsTensor or ValueKind.ForeignTensor or ValueKind.Array:
                 writer.Line($"{Names.StateReset}.Clear({self});");
                 return;
             case ResetMode.Default:

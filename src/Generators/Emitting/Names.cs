@@ -18,6 +18,9 @@ internal static class Names
     public const string StringCodec = "global::Checkpoint.Generated.StringCodec";
     public const string EnumCodec = "global::Checkpoint.Generated.EnumCodec";
     public const string QuantityCodec = "global::Checkpoint.Generated.QuantityCodec";
+    public const string NumericsTensorCodec = "global::Checkpoint.Generated.NumericsTensorCodec";
+    public const string ForeignTensorCodec = "global::Checkpoint.Generated.ForeignTensorCodec";
+    public const string NumericsTensor = "global::System.Numerics.Tensors.Tensor";
     public const string NdArray = "global::Checkpoint.NdArray";
     public const string Quantity = "global::Checkpoint.Quantity";
     public const string ReadOnlyList = "global::System.Collections.Generic.IReadOnlyList";

@@ -400,7 +400,7 @@ internal sealed class LoadPlanner
         public void Copy()
         {
             if (Source!.DType == Target!.DType) Source.CopyTo(Target);
-            else TensorConversion.Convert(Source.Tensor, Target);
+            else TensorConversion.Convert(Source, Target);
         }
     }
 }

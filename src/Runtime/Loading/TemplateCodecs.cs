@@ -16,8 +16,9 @@ internal static class TemplateCodecs
         Quantity => new BoxedCodec<Quantity?>(QuantityCodec.Instance),
         StateNode => new BoxedCodec<StateNode>(NodeCodec.Instance),
         byte[] => new BoxedCodec<byte[]?>(BytesCodec.Instance),
-        INdArray => new BoxedCodec<INdArray>(InPlaceCodec.Instance),
+        INdArray => new BoxedCodec<INdArray?>(ForeignTensorCodec<INdArray>.Instance),
         Array array when TreeConverter.ArrayTensor(array) is not null => ArrayInPlaceCodec.Instance,
+        _ when ForeignTensorTypes.TryGetNumericsTensor(template.GetType(), out var tensorRow) => tensorRow.BoxedNumericsTensorCodec,
         string => new BoxedCodec<string?>(StringCodec.Instance),
         Enum => BoxedEnumCodec.Instance,
         // Scalars of the tensor element types, by the table of element types.
@@ -96,23 +97,6 @@ internal sealed class BytesCodec : ValueCodec<byte[]?>
         : ValueLoad<byte[]?>.Fail($"expected bytes, found {TensorLoads.Describe(source)}");
 }
 
-/// <summary>A tensor of any type in a template: filled in place (same shape, dtype converted losslessly).</summary>
-internal sealed class InPlaceCodec : ValueCodec<INdArray>
-{
-    public static InPlaceCodec Instance { get; } = new();
-
-    public override StateNode Write(INdArray value) => new TensorNode(value);
-
-    public override ValueLoad<INdArray> Read(StateNode source, INdArray current) =>
-        TensorLoads.TryGetSource(source, out var array, out var problem)
-            ? TensorLoads.IntoExisting<INdArray>(array, current)
-            : ValueLoad<INdArray>.Fail(problem);
-
-    public override DType? DTypeOf(INdArray value) => value.DType;
-
-    public override IReadOnlyList<int> ShapeOf(INdArray value) => value.Shape;
-}
-
 /// <summary>A .NET array of a tensor element type in a template: filled in place through a view of it.</summary>
 internal sealed class ArrayInPlaceCodec : ValueCodec<object?>
 {
@@ -146,7 +130,7 @@ internal sealed class RegisteredCodec(CustomTypeEntry entry, Mismatch mismatch) 
 
     public override ValueLoad<object?> Read(StateNode source, object? current)
     {
-        var name = current!.GetType().Name;
+        var name = TypeNames.CSharp(current!.GetType());
         if (source is not StateDict dict) return ValueLoad<object?>.Fail($"expected a map for a registered {name}, found {TensorLoads.Describe(source)}");
         // The user's conversion runs during the checks, not the apply: an exception from it is a problem of this
         // path, and nothing has been changed yet when it happens. It gets a tree it may keep: arrays read into memory.

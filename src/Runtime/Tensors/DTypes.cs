@@ -211,6 +211,9 @@ internal abstract class ElementType(
 
     /// <summary>The codec of boxed scalars of this type (template leaves).</summary>
     public abstract ValueCodec<object?> BoxedScalarCodec { get; }
+
+    /// <summary>The codec of boxed <c>System.Numerics.Tensors.Tensor&lt;T&gt;</c> of this element type (plain trees, template leaves).</summary>
+    public abstract ValueCodec<object?> BoxedNumericsTensorCodec { get; }
 }
 
 /// <summary>The row of element type <typeparamref name="T"/>.</summary>
@@ -221,6 +224,7 @@ internal sealed class ElementType<T>(
     where T : unmanaged
 {
     private ValueCodec<object?>? _boxed;
+    private ValueCodec<object?>? _boxedTensor;
 
     public override int Size => System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
 
@@ -233,6 +237,9 @@ internal sealed class ElementType<T>(
     public override StateNode ScalarNode(object value) => ScalarCodec<T>.Instance.Write((T)value);
 
     public override ValueCodec<object?> BoxedScalarCodec => _boxed ??= new BoxedCodec<T>(ScalarCodec<T>.Instance);
+
+    public override ValueCodec<object?> BoxedNumericsTensorCodec =>
+        _boxedTensor ??= new BoxedCodec<System.Numerics.Tensors.Tensor<T>?>(NumericsTensorCodec<T>.Instance);
 }
 
 /// <summary>The row of a .NET element type, looked up once per type.</summary>

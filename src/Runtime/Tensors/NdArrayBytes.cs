@@ -66,6 +66,36 @@ public static class NdArrayBytes
         }
     }
 
+    /// <summary>Copies bytes <paramref name="byteOffset"/> to <c>byteOffset + destination.Length</c> of <paramref name="source"/> into <paramref name="destination"/>, piece by piece.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The range is outside the tensor.</exception>
+    public static void ReadBytes(this INdArray source, long byteOffset, Span<byte> destination)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        CheckSpan(source, byteOffset, destination.Length);
+        while (!destination.IsEmpty)
+        {
+            var piece = source.GetBytes(byteOffset, destination.Length);
+            piece.CopyTo(destination);
+            byteOffset += piece.Length;
+            destination = destination[piece.Length..];
+        }
+    }
+
+    /// <summary>Copies <paramref name="source"/> into bytes <paramref name="byteOffset"/> to <c>byteOffset + source.Length</c> of <paramref name="destination"/>, piece by piece.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The range is outside the tensor.</exception>
+    public static void WriteBytes(this INdArray destination, long byteOffset, ReadOnlySpan<byte> source)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        CheckSpan(destination, byteOffset, source.Length);
+        while (!source.IsEmpty)
+        {
+            var piece = destination.GetBytes(byteOffset, source.Length);
+            source[..piece.Length].CopyTo(piece);
+            byteOffset += piece.Length;
+            source = source[piece.Length..];
+        }
+    }
+
     /// <summary>Checks the arguments of <see cref="INdArray.GetBytes"/> for implementations.</summary>
     /// <returns>The length of the run to return for contiguous storage of <paramref name="byteLength"/> bytes.</returns>
     public static int CheckRange(long byteLength, long byteOffset, int maxLength)
@@ -74,6 +104,12 @@ public static class NdArrayBytes
             throw new ArgumentOutOfRangeException(nameof(byteOffset), byteOffset, $"The tensor holds {byteLength} bytes.");
         ArgumentOutOfRangeException.ThrowIfNegative(maxLength);
         return (int)Math.Min(maxLength, byteLength - byteOffset);
+    }
+
+    private static void CheckSpan(INdArray tensor, long byteOffset, int length)
+    {
+        if (byteOffset < 0 || byteOffset > tensor.ByteLength - length)
+            throw new ArgumentOutOfRangeException(nameof(byteOffset), byteOffset, $"Bytes {byteOffset}..{byteOffset + length} are outside the {tensor.ByteLength} bytes of the tensor.");
     }
 }
 

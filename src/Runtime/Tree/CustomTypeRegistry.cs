@@ -29,7 +29,7 @@ internal static class CustomTypeRegistry
 
         if (!Entries.TryAdd(typeof(T), entry))
             throw new CheckpointException(
-                $"A checkpoint serialization for {typeof(T).FullName} is already registered; pass overrideExisting: true to replace it.");
+                $"A checkpoint serialization for {TypeNames.CSharp(typeof(T))} is already registered; pass overrideExisting: true to replace it.");
     }
 
     public static bool Unregister(Type type) => Entries.TryRemove(type, out _);

@@ -118,14 +118,7 @@ public sealed class TensorNode : StateNode
             return;
         }
 
-        var loaded = (INdArray)_payload;
-        while (!destination.IsEmpty)
-        {
-            var piece = loaded.GetBytes(offset, destination.Length);
-            piece.CopyTo(destination);
-            offset += piece.Length;
-            destination = destination[piece.Length..];
-        }
+        ((INdArray)_payload).ReadBytes(offset, destination);
     }
 
     private void ReadInto(TensorData data, INdArray destination)

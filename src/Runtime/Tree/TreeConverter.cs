@@ -24,7 +24,8 @@ public static class TreeConverter
     /// <item>dictionaries (<see cref="IDictionary"/>, <c>IDictionary&lt;string, object?&gt;</c>,
     /// <c>IReadOnlyDictionary&lt;string, object?&gt;</c>): maps in enumeration order (integer keys become their text);</item>
     /// <item>lists, arrays of other types, tuples: maps with keys "0", "1", ...;</item>
-    /// <item><see cref="INdArray"/> and arrays of any rank of tensor element types: tensors (referenced, not copied);</item>
+    /// <item><see cref="INdArray"/>, <c>System.Numerics.Tensors.Tensor&lt;T&gt;</c> and arrays of any rank of tensor element
+    /// types: tensors (referenced, not copied);</item>
     /// <item>integers and <see cref="double"/>: native ints and floats; <see cref="float"/>, <see cref="Half"/>,
     /// <see cref="BFloat16"/>, <see cref="Complex64"/>: numpy scalars; <see cref="bool"/>, <see cref="string"/>,
     /// <c>byte[]</c>, null: native; <see cref="Complex"/>: a Python complex; enums: their integer;</item>
@@ -61,12 +62,16 @@ public static class TreeConverter
                 case Array array when ArrayTensor(array) is { } view: return new TensorNode(view);
                 // net.States(kinds): the seed's net.states(ParamState), saved as the nested tree of its paths.
                 case IEnumerable<StateEntry> entries: return StateTree.FromEntries(entries);
+                // The platform's tensor type, by its codec (dtype and shape kept, bytes not copied).
+                case var _ when ForeignTensorTypes.TryGetNumericsTensor(value.GetType(), out var tensorRow):
+                    return tensorRow.BoxedNumericsTensorCodec.Write(value);
                 case IDictionary dictionary: return Container(value, path, () => Map(dictionary, path));
                 case IEnumerable<KeyValuePair<string, object?>> pairs: return Container(value, path, () => Map(pairs, path));
                 case ITuple tuple: return Container(value, path, () => Tuple(tuple, path));
                 // Lists and arrays (not any enumerable: a set has no order, and another library's tensor would lose
                 // its shape as a list of scalars), the way braintools takes Python lists and tuples.
-                case IList sequence: return Container(value, path, () => List(sequence, path));
+                case IList sequence when !ForeignTensorTypes.IsListLikeTensor(value.GetType()):
+                    return Container(value, path, () => List(sequence, path));
                 // Scalars of the tensor element types, each by its codec (the table of element types knows them all).
                 default:
                     return DTypes.TryGetElementType(value.GetType(), out var elementType)
@@ -80,7 +85,7 @@ public static class TreeConverter
             if (path.Count > MaxDepth)
                 throw new CheckpointException($"The tree is deeper than {MaxDepth} levels at {Describe(path)}; is there a cycle?");
             if (!_visiting.Add(value))
-                throw new CheckpointException($"Cycle in the tree: the {value.GetType().Name} at {Describe(path)} contains itself.");
+                throw new CheckpointException($"Cycle in the tree: the {TypeNames.CSharp(value.GetType())} at {Describe(path)} contains itself.");
             try
             {
                 return convert();
@@ -144,10 +149,19 @@ public static class TreeConverter
                 $"The dictionary at {Describe(path)} has a key of type {TypeNames.CSharp(key.GetType())}; checkpoint keys are strings (or integers, saved as text)."),
         };
 
-        private static CheckpointException Unsupported(object value, List<string> path) => new(
-            $"Cannot save the value at {Describe(path)}: type {TypeNames.CSharp(value.GetType())} is not a model, tensor, array, scalar, " +
-            "string, quantity, list or string-keyed dictionary. Register a conversion with " +
-            $"MsgPackCheckpoint.Register<{TypeNames.Short(value.GetType())}>(toDict, fromDict) to save it.");
+        private static CheckpointException Unsupported(object value, List<string> path)
+        {
+            var type = value.GetType();
+            var what = $"Cannot save the value at {Describe(path)}: type {TypeNames.CSharp(type)}";
+            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(System.Numerics.Tensors.Tensor<>))
+                return new($"{what} has element type {TypeNames.CSharp(type.GetGenericArguments()[0])}, which is not a tensor element type (numeric types, bool, Half, BFloat16, Complex64, Complex).");
+            if (ForeignTensorTypes.IsListLikeTensor(type))
+                return new($"{what} is another library's tensor; saved as a list it would lose its shape and dtype. " +
+                    "Copy it into an NdArray<T> or System.Numerics.Tensors.Tensor<T>, or implement INdArray over its memory (docs/tensors.md).");
+            return new($"{what} is not a model, tensor, array, scalar, " +
+                "string, quantity, list or string-keyed dictionary. Register a conversion with " +
+                $"MsgPackCheckpoint.Register<{TypeNames.Short(type)}>(toDict, fromDict) to save it.");
+        }
     }
 
     /// <summary>A tensor view over an array whose elements are a tensor element type; null for other arrays.</summary>

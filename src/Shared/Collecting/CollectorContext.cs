@@ -29,6 +29,9 @@ internal sealed class CollectorContext
 
     public Compilation Compilation { get; }
 
+    /// <summary>A type as messages name it: short, or in full when its simple name is shared (<see cref="TypeNames.Distinct"/>).</summary>
+    public string TypeNameForMessages(ITypeSymbol type) => TypeNames.Distinct(type, Compilation, Symbols);
+
     public CheckpointSymbols Symbols { get; }
 
     public ModelTypes Models { get; }

@@ -58,7 +58,7 @@ internal static class ConfigCollector
     }
 
     /// <summary>CKPT0008: config members generated code cannot read or set, or whose type a config cannot hold.</summary>
-    public static void Check(INamedTypeSymbol type, ClassMembers members, Compilation compilation, List<Problem> problems)
+    public static void Check(INamedTypeSymbol type, ClassMembers members, CollectorContext context, List<Problem> problems)
     {
         ConfigPlan? plan = null;
         foreach (var member in members.Members)
@@ -73,7 +73,7 @@ internal static class ConfigCollector
             }
 
             if (Writability.Check(member.Symbol, initAllowed: true) is { } problem
-                && !(plan ??= ConfigPlan.Of(type, members, compilation)).Passes(member))
+                && !(plan ??= ConfigPlan.Of(type, members, context.Compilation)).Passes(member))
             {
                 problems.Add(new Problem(RuleIds.ConfigMisuse, site,
                     EquatableArray.From([member.Name, $"is {problem.What}, so generated FromConfig cannot set it; {problem.Advice}"]), problem.Fix));
@@ -84,7 +84,7 @@ internal static class ConfigCollector
             if (!StateTypeChecks.ContainsError(memberType) && !ConfigTypes.IsSupported(memberType))
             {
                 problems.Add(Problem.Create(RuleIds.ConfigMisuse, site, member.Name,
-                    $"has type '{TypeNames.Short(memberType)}', which a config cannot hold; use {ConfigTypes.Text}"));
+                    $"has type '{context.TypeNameForMessages(memberType)}', which a config cannot hold; use {ConfigTypes.Text}"));
             }
         }
     }

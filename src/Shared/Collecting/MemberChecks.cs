@@ -68,7 +68,7 @@ internal static class MemberChecks
         switch (context.Types.SupportOf(type))
         {
             case StateTypeSupport.Unsupported:
-                problems.Add(Problem.Create(RuleIds.UnsupportedStateType, site, member.Name, TypeNames.Distinct(type, context.Compilation, context.Symbols)));
+                problems.Add(Problem.Create(RuleIds.UnsupportedStateType, site, member.Name, context.TypeNameForMessages(type)));
                 break;
             case StateTypeSupport.UnconstrainedGenericElement:
                 problems.Add(Problem.Create(RuleIds.UnconstrainedGenericElement, site, member.Name, context.Types.GenericElement(type)!.Name));

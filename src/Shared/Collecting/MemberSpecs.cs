@@ -23,11 +23,14 @@ internal static class MemberSpecs
             ElementTypeName: info.Element is null ? "" : context.TypeName(info.Element),
             Rank: info.Rank,
             IsNullable: type.NullableAnnotation == NullableAnnotation.Annotated,
-            Flavor: info.Kind is StateTypeKind.Scalar or StateTypeKind.Array or StateTypeKind.Tensor && info.Element is not null
+            Flavor: info.Kind is StateTypeKind.Scalar or StateTypeKind.Array or StateTypeKind.Tensor or StateTypeKind.NumericsTensor && info.Element is not null
                 ? FlavorOf(info.Element, context.Types)
                 : ScalarFlavor.Cast,
             FormerKeys: isState ? FormerKeys(member.Attributes.Role!.Value) : EquatableArray<string>.Empty,
-            Reset: reset);
+            Reset: reset)
+        {
+            CanCreate = info.Kind == StateTypeKind.ForeignTensor && context.Types.HasTensorFactory(type),
+        };
     }
 
     private static EquatableArray<string> FormerKeys(MemberAttribute attribute)
@@ -44,6 +47,8 @@ internal static class MemberSpecs
     private static ValueKind ValueKindOf(StateTypeKind kind) => kind switch
     {
         StateTypeKind.Tensor => ValueKind.Tensor,
+        StateTypeKind.NumericsTensor => ValueKind.NumericsTensor,
+        StateTypeKind.ForeignTensor => ValueKind.ForeignTensor,
         StateTypeKind.Array => ValueKind.Array,
         StateTypeKind.Scalar => ValueKind.Scalar,
         StateTypeKind.String => ValueKind.String,

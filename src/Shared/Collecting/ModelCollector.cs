@@ -72,7 +72,7 @@ internal sealed class ModelCollector
         foreach (var member in members.Members)
         {
             if (member.Role is not { } role) continue;
-            var reset = role == MemberRole.ShortTerm ? Resets.Of(member, type, Context.Compilation) : ResetSpec.Default;
+            var reset = role == MemberRole.ShortTerm ? Resets.Of(member, type, Context) : ResetSpec.Default;
             specs.Add(MemberSpecs.Create(member, reset, Context));
         }
 
@@ -86,7 +86,12 @@ internal sealed class ModelCollector
             IsSealed: type.IsSealed,
             BaseIsModel: baseIsModel,
             Members: EquatableArray.From(specs));
-        return model with { Config = ConfigCollector.Spec(type, baseIsModel, members, Context, cancellationToken) };
+        return model with
+        {
+            Config = ConfigCollector.Spec(type, baseIsModel, members, Context, cancellationToken),
+            BaseModel = baseIsModel ? Context.TypeName(type.BaseType!) : "",
+            IsAbstract = type.IsAbstract,
+        };
     }
 
     private void CollectProblems(INamedTypeSymbol type, ClassMembers members, List<Problem> problems, CancellationToken cancellationToken)
@@ -96,10 +101,10 @@ internal sealed class ModelCollector
             MemberChecks.CheckAttributes(member.Name, member.Attributes, problems);
             MemberChecks.CheckState(member, Context, problems);
             MemberChecks.CheckUnsaved(member, Context, problems);
-            Resets.Check(member, type, Context.Compilation, problems);
+            Resets.Check(member, type, Context, problems);
         }
 
-        ConfigCollector.Check(type, members, Context.Compilation, problems);
+        ConfigCollector.Check(type, members, Context, problems);
         ModelChecks.CheckCycles(type, members, Context, problems, cancellationToken);
         ModelChecks.CheckKeys(type, Context, problems, cancellationToken);
         ModelChecks.CheckEmptyModule(type, Context, problems, cancellationToken);

@@ -9,12 +9,12 @@ namespace Checkpoint.SourceRules;
 internal static class Resets
 {
     /// <summary>The reset the generator writes for a short-term member it keeps.</summary>
-    public static ResetSpec Of(ClassMember member, INamedTypeSymbol model, Compilation compilation)
+    public static ResetSpec Of(ClassMember member, INamedTypeSymbol model, CollectorContext context)
     {
         var attribute = member.Attributes.Role!.Value;
         if (attribute.Argument(AttributeArguments.Initializer)?.Value is string initializer)
         {
-            return InitializerProblem(model, initializer, member.Shape.Type, compilation) is null
+            return InitializerProblem(model, initializer, member.Shape.Type, context) is null
                 ? new ResetSpec(ResetMode.Initializer, 0, SymbolNames.Identifier(initializer))
                 : new ResetSpec(ResetMode.None, 0, "");
         }
@@ -30,7 +30,7 @@ internal static class Resets
     }
 
     /// <summary>CKPT0012 and CKPT0017: an initializer that is not a usable method, a fill the element type cannot hold.</summary>
-    public static void Check(ClassMember member, INamedTypeSymbol model, Compilation compilation, List<Problem> problems)
+    public static void Check(ClassMember member, INamedTypeSymbol model, CollectorContext context, List<Problem> problems)
     {
         foreach (var attribute in member.Attributes.All)
         {
@@ -38,9 +38,9 @@ internal static class Resets
             var site = ProblemSite.Attribute(member.Name, attribute.Index);
             var type = member.Shape.Type;
             if (attribute.StringArgument(AttributeArguments.Initializer) is { } initializer
-                && InitializerProblem(model, initializer, type, compilation) is { } problem)
+                && InitializerProblem(model, initializer, type, context) is { } problem)
             {
-                problems.Add(Problem.Create(RuleIds.InvalidInitializer, site, member.Name, initializer, TypeNames.Short(type), problem));
+                problems.Add(Problem.Create(RuleIds.InvalidInitializer, site, member.Name, initializer, context.TypeNameForMessages(type), problem));
             }
 
             if (attribute.Argument(AttributeArguments.Fill)?.Value is double fill && member.Info.IsFillable
@@ -60,7 +60,7 @@ internal static class Resets
     /// accessible one of its bases) whose result converts implicitly to the member type; otherwise why the first
     /// candidate does not fit.
     /// </summary>
-    private static string? InitializerProblem(INamedTypeSymbol model, string name, ITypeSymbol memberType, Compilation compilation)
+    private static string? InitializerProblem(INamedTypeSymbol model, string name, ITypeSymbol memberType, CollectorContext context)
     {
         string? firstProblem = null;
         for (var type = model; type is not null; type = type.BaseType)
@@ -74,8 +74,8 @@ internal static class Resets
                     IMethodSymbol { Parameters.Length: > 0 } or IMethodSymbol { IsGenericMethod: true } => $"'{name}' takes parameters",
                     IMethodSymbol { DeclaredAccessibility: Accessibility.Private } when !ReferenceEquals(type, model) =>
                         $"'{name}' is private to '{type.Name}'",
-                    IMethodSymbol method when !compilation.ClassifyCommonConversion(method.ReturnType, memberType).IsImplicit =>
-                        $"'{name}' returns '{TypeNames.Short(method.ReturnType)}'",
+                    IMethodSymbol method when !context.Compilation.ClassifyCommonConversion(method.ReturnType, memberType).IsImplicit =>
+                        $"'{name}' returns '{context.TypeNameForMessages(method.ReturnType)}'",
                     _ => null,
                 };
                 if (problem is null) return null;

@@ -23,4 +23,8 @@ internal static class RuleIds
     public const string FormerNameCollision = "CKPT0015";
     public const string UnconstrainedGenericElement = "CKPT0016";
     public const string FillDoesNotFit = "CKPT0017";
+    public const string SchemaPathGone = "CKPT0018";
+    public const string SchemaPathChanged = "CKPT0019";
+    public const string SchemaPathUnlisted = "CKPT0020";
+    public const string SchemaLineInvalid = "CKPT0021";
 }

@@ -17,8 +17,9 @@ internal static class TypeNames
 
     /// <summary>
     /// The short name, unless a type in it shares its simple name with another type the reader may think of (one
-    /// in the same namespace, one of the runtime's, one declared in the compilation): then every namespace is
-    /// written out (<c>System.Numerics.Tensors.Tensor&lt;float&gt;</c>, not <c>Tensor&lt;float&gt;</c>).
+    /// in the same namespace, one of the runtime's, one declared in the compilation; and any type named <c>Tensor</c>, since
+    /// the platform and every tensor library have one): then every namespace is written out
+    /// (<c>Microsoft.ML.OnnxRuntime.Tensors.Tensor&lt;float&gt;</c>, not <c>Tensor&lt;float&gt;</c>).
     /// </summary>
     public static string Distinct(ITypeSymbol type, Compilation compilation, CheckpointSymbols symbols) =>
         SharesSimpleName(type, compilation, symbols, new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default))
@@ -47,6 +48,8 @@ internal static class TypeNames
     private static bool HasNamesake(INamedTypeSymbol type, Compilation compilation, CheckpointSymbols symbols)
     {
         var definition = type.OriginalDefinition;
+        // Every library calls its tensor "Tensor" (ONNX Runtime, TorchSharp, the platform): say which one.
+        if (definition.Name == MetadataNames.NumericsTensorName) return true;
         if (definition.ContainingType is null && definition.ContainingNamespace is { } ns && Other(ns.GetTypeMembers(definition.Name), definition))
             return true;
         if (Other(symbols.Namespace.GetTypeMembers(definition.Name), definition)) return true;

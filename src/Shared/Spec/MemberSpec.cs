@@ -34,6 +34,12 @@ internal enum ValueKind
     /// <summary><c>TensorAccessor&lt;T&gt;</c>.</summary>
     Tensor,
 
+    /// <summary><c>System.Numerics.Tensors.Tensor&lt;T&gt;</c>: <c>NumericsTensorCodec&lt;T&gt;</c>.</summary>
+    NumericsTensor,
+
+    /// <summary>A type implementing <c>Checkpoint.INdArray</c>: <c>ForeignTensorCodec&lt;TTensor&gt;</c>.</summary>
+    ForeignTensor,
+
     /// <summary><c>ArrayAccessor&lt;T, TArray&gt;</c>.</summary>
     Array,
 
@@ -119,6 +125,12 @@ internal sealed record MemberSpec(
     EquatableArray<string> FormerKeys,
     ResetSpec Reset)
 {
+    /// <summary>
+    /// A foreign tensor type implementing <c>Checkpoint.INdArrayFactory&lt;itself&gt;</c>: its codec creates a tensor for
+    /// a null member.
+    /// </summary>
+    public bool CanCreate { get; init; }
+
     /// <summary>True for members reported through <c>collector.Add</c>.</summary>
     public bool IsState => Role is MemberRole.Param or MemberRole.LongTerm or MemberRole.ShortTerm;
 

@@ -24,6 +24,12 @@ internal sealed record ModelSpec(
 {
     /// <summary>The configuration record to emit, or null when the model has no supported <c>[Config]</c> members.</summary>
     public ConfigSpec? Config { get; init; }
+
+    /// <summary>The base class's full name when it is a model (<c>global::Demo.Layer&lt;float&gt;</c>); empty otherwise.</summary>
+    public string BaseModel { get; init; } = "";
+
+    /// <summary>The class is abstract: never saved as itself (the schema lists only the paths of concrete models).</summary>
+    public bool IsAbstract { get; init; }
 }
 
 /// <summary>One partial type declaration to re-open: <c>partial record Lif&lt;T&gt;</c>.</summary>

@@ -20,6 +20,8 @@ internal sealed class CheckpointSymbols
         NotStateAttribute = Find(compilation, runtime, MetadataNames.NotStateAttribute);
         StateNamingAttribute = Find(compilation, runtime, MetadataNames.StateNamingAttribute);
         NdArray = Find(compilation, runtime, MetadataNames.NdArray);
+        INdArray = Find(compilation, runtime, MetadataNames.INdArray);
+        INdArrayFactory = Find(compilation, runtime, MetadataNames.INdArrayFactory);
         Quantity = Find(compilation, runtime, MetadataNames.Quantity);
         BFloat16 = Find(compilation, runtime, MetadataNames.BFloat16);
         Complex64 = Find(compilation, runtime, MetadataNames.Complex64);
@@ -72,6 +74,12 @@ internal sealed class CheckpointSymbols
 
     /// <summary><c>Checkpoint.NdArray&lt;T&gt;</c>, unbound.</summary>
     public INamedTypeSymbol? NdArray { get; }
+
+    /// <summary><c>Checkpoint.INdArray</c>: a member of a type implementing it is a foreign tensor.</summary>
+    public INamedTypeSymbol? INdArray { get; }
+
+    /// <summary><c>Checkpoint.INdArrayFactory&lt;TSelf&gt;</c>, unbound.</summary>
+    public INamedTypeSymbol? INdArrayFactory { get; }
     public INamedTypeSymbol? Quantity { get; }
     public INamedTypeSymbol? BFloat16 { get; }
     public INamedTypeSymbol? Complex64 { get; }

@@ -26,6 +26,18 @@ internal static class MetadataNames
     /// <summary>The interface every model implements; a compilation without it does not use Checkpoint.</summary>
     public const string IStateful = "Checkpoint.IStateful";
     public const string NdArray = "Checkpoint.NdArray`1";
+
+    /// <summary>The seam for tensor types of other libraries and users: a member of a type implementing it is saved through its bytes.</summary>
+    public const string INdArray = "Checkpoint.INdArray";
+
+    /// <summary>Lets a load create a user's tensor type for a null member.</summary>
+    public const string INdArrayFactory = "Checkpoint.INdArrayFactory`1";
+
+    /// <summary>The namespace of the platform's tensor type, <c>System.Numerics.Tensors.Tensor&lt;T&gt;</c> (matched by name).</summary>
+    public const string NumericsTensorNamespace = "System.Numerics.Tensors";
+
+    /// <summary>The simple name of the platform's tensor type.</summary>
+    public const string NumericsTensorName = "Tensor";
     public const string Quantity = "Checkpoint.Quantity";
     public const string BFloat16 = "Checkpoint.BFloat16";
     public const string Complex64 = "Checkpoint.Complex64";

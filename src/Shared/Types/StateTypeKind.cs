@@ -11,6 +11,12 @@ internal enum StateTypeKind
     /// <summary><c>Checkpoint.NdArray&lt;T&gt;</c> of an element type.</summary>
     Tensor,
 
+    /// <summary><c>System.Numerics.Tensors.Tensor&lt;T&gt;</c> (the platform's tensor type) of an element type.</summary>
+    NumericsTensor,
+
+    /// <summary>A class or interface implementing <c>Checkpoint.INdArray</c> (a tensor type of the user's or another library's).</summary>
+    ForeignTensor,
+
     /// <summary>A rectangular array (<c>T[]</c>, <c>T[,]</c>, ...) of an element type.</summary>
     Array,
 
@@ -50,7 +56,7 @@ internal readonly struct StateTypeInfo
     public StateTypeKind Kind { get; }
 
     /// <summary>
-    /// Tensor, Array: the element type. Scalar: the type itself. ChildList, ChildDictionary: the model type of
+    /// Tensor, NumericsTensor, Array: the element type. ForeignTensor: the type itself. Scalar: the type itself. ChildList, ChildDictionary: the model type of
     /// the items. Child: the model type. Otherwise null.
     /// </summary>
     public ITypeSymbol? Element { get; }
@@ -59,12 +65,15 @@ internal readonly struct StateTypeInfo
     public int Rank { get; }
 
     /// <summary>True for the kinds that are saved as values (not children).</summary>
-    public bool IsLeaf => Kind is StateTypeKind.Tensor or StateTypeKind.Array or StateTypeKind.Scalar
+    public bool IsLeaf => Kind is StateTypeKind.Tensor or StateTypeKind.NumericsTensor or StateTypeKind.ForeignTensor or StateTypeKind.Array or StateTypeKind.Scalar
         or StateTypeKind.String or StateTypeKind.Enum or StateTypeKind.Quantity;
 
     /// <summary>True for the kinds that are visited as child models.</summary>
     public bool IsChild => Kind is StateTypeKind.Child or StateTypeKind.ChildList or StateTypeKind.ChildDictionary;
 
-    /// <summary>True for the kinds whose values a <c>Fill</c> sets (tensors and arrays element-wise).</summary>
-    public bool IsFillable => Kind is StateTypeKind.Tensor or StateTypeKind.Array or StateTypeKind.Scalar or StateTypeKind.Enum;
+    /// <summary>
+    /// True for the kinds whose values a <c>Fill</c> sets (tensors and arrays element-wise). A foreign tensor's dtype is
+    /// known only at run time: its fill is converted then.
+    /// </summary>
+    public bool IsFillable => Kind is StateTypeKind.Tensor or StateTypeKind.NumericsTensor or StateTypeKind.ForeignTensor or StateTypeKind.Array or StateTypeKind.Scalar or StateTypeKind.Enum;
 }

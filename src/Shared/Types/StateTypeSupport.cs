@@ -23,7 +23,7 @@ internal static class StateTypeChecks
 {
     /// <summary>A readable list of the supported state types, for messages.</summary>
     public const string SupportedStateTypes =
-        "Checkpoint.NdArray<T>, arrays (one-dimensional or rectangular) and scalars of bool, integer, Half, BFloat16, float, double, Complex64 or Complex, string, enums, Checkpoint.Quantity";
+        "Checkpoint.NdArray<T>, System.Numerics.Tensors.Tensor<T>, classes implementing Checkpoint.INdArray, arrays (one-dimensional or rectangular) and scalars of bool, integer, Half, BFloat16, float, double, Complex64 or Complex, string, enums, Checkpoint.Quantity";
 
     /// <summary>Whether a [Param]/[LongTerm]/[ShortTerm] member of this type can be saved by the generated code.</summary>
     public static StateTypeSupport SupportOf(this StateTypes types, ITypeSymbol type)
@@ -37,12 +37,12 @@ internal static class StateTypeChecks
 
     /// <summary>The type parameter a tensor, array or scalar member is made of, if it is one.</summary>
     public static ITypeParameterSymbol? GenericElement(this StateTypes types, ITypeSymbol type) =>
-        (types.TensorElement(type) ?? (type as IArrayTypeSymbol)?.ElementType ?? type) as ITypeParameterSymbol;
+        (types.TensorElement(type) ?? SystemTypes.NumericsTensorElement(type) ?? (type as IArrayTypeSymbol)?.ElementType ?? type) as ITypeParameterSymbol;
 
     /// <summary>Whether the type looks like something that holds learnable numbers: a floating tensor, array or Quantity.</summary>
     public static bool LooksLearnable(this StateTypes types, ITypeSymbol type)
     {
-        if (types.TensorElement(type) is { } element) return IsFloatingElement(types, element);
+        if ((types.TensorElement(type) ?? SystemTypes.NumericsTensorElement(type)) is { } element) return IsFloatingElement(types, element);
         if (type is IArrayTypeSymbol array) return IsFloatingElement(types, array.ElementType);
         return types.IsQuantity(type);
     }

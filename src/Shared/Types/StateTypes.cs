@@ -36,10 +36,14 @@ internal sealed class StateTypes
         if (type is not INamedTypeSymbol named) return default;
         if (TensorElement(named) is { } tensorElement)
             return IsElementType(tensorElement) ? new StateTypeInfo(StateTypeKind.Tensor, tensorElement) : default;
+        if (SystemTypes.NumericsTensorElement(named) is { } numericsElement)
+            return IsElementType(numericsElement) ? new StateTypeInfo(StateTypeKind.NumericsTensor, numericsElement) : default;
         if (CheckpointSymbols.Is(named, _symbols.Quantity)) return new StateTypeInfo(StateTypeKind.Quantity, named);
 
-        // A model that happens to be enumerable (a Sequential of layers) is a child, not a list.
+        // A model that happens to be enumerable (a Sequential of layers) is a child, not a list; one that is also a
+        // tensor stays a child.
         if (Models.IsModel(named)) return new StateTypeInfo(StateTypeKind.Child, named);
+        if (IsForeignTensor(named)) return new StateTypeInfo(StateTypeKind.ForeignTensor, named);
         if (Collections.TryGetDictionaryValue(named, Models, out var value)) return new StateTypeInfo(StateTypeKind.ChildDictionary, value);
         if (Collections.TryGetSequenceItem(named, Models, out var item)) return new StateTypeInfo(StateTypeKind.ChildList, item);
         return default;
@@ -76,6 +80,34 @@ internal sealed class StateTypes
     /// <summary>The T of <c>Checkpoint.NdArray&lt;T&gt;</c>, whatever T is; null for other types.</summary>
     public ITypeSymbol? TensorElement(ITypeSymbol type) =>
         type is INamedTypeSymbol { Arity: 1 } named && CheckpointSymbols.Is(named, _symbols.NdArray) ? named.TypeArguments[0] : null;
+
+    /// <summary>
+    /// A class or interface that is or implements <c>Checkpoint.INdArray</c> (the seam for tensor types of users and other
+    /// libraries). Structs are not: the codec keeps a reference to the tensor it fills.
+    /// </summary>
+    public bool IsForeignTensor(INamedTypeSymbol type)
+    {
+        if (_symbols.INdArray is not { } seam || type.IsValueType) return false;
+        if (CheckpointSymbols.Is(type, seam)) return true;
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (CheckpointSymbols.Is(implemented, seam)) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a foreign tensor type implements <c>Checkpoint.INdArrayFactory&lt;itself&gt;</c>: a load can create one for a null member.</summary>
+    public bool HasTensorFactory(ITypeSymbol type)
+    {
+        if (_symbols.INdArrayFactory is not { } factory) return false;
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (CheckpointSymbols.Is(implemented, factory) && SymbolEqualityComparer.Default.Equals(implemented.TypeArguments[0], type)) return true;
+        }
+
+        return false;
+    }
 
     /// <summary><c>Checkpoint.BFloat16</c>.</summary>
     public bool IsBFloat16(ITypeSymbol type) => CheckpointSymbols.Is(type, _symbols.BFloat16);

@@ -14,6 +14,12 @@ internal static class SystemTypes
     /// <summary><c>System.Numerics.Complex</c>.</summary>
     public static bool IsComplex(ITypeSymbol type) => HasFullName(type, "System.Numerics", "Complex");
 
+    /// <summary>The T of <c>System.Numerics.Tensors.Tensor&lt;T&gt;</c> (the platform's tensor type), whatever T is; null for other types.</summary>
+    public static ITypeSymbol? NumericsTensorElement(ITypeSymbol type) =>
+        type is INamedTypeSymbol { Arity: 1 } named && HasFullName(named, MetadataNames.NumericsTensorNamespace, MetadataNames.NumericsTensorName)
+            ? named.TypeArguments[0]
+            : null;
+
     /// <summary>True when <paramref name="symbol"/> is <c>ns.name</c> (a top-level type of that namespace).</summary>
     public static bool HasFullName(ISymbol symbol, string ns, string name)
     {

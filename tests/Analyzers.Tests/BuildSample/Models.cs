@@ -32,7 +32,8 @@ public partial class Unrestorable
 public partial class OddTypes
 {
     [Param] public float[] Kept = new float[1];
-    [Param] public System.Numerics.Tensors.Tensor<float> Platform = new(); // expect: CKPT0006
+    [Param] public System.Numerics.Tensors.Tensor<float> Platform = System.Numerics.Tensors.Tensor.Create(new float[1], [1]);
+    [Param] public System.Numerics.Tensors.Tensor<decimal> PlatformMoney = null!; // expect: CKPT0006
     [Param] public List<float> Weights = new(); // expect: CKPT0006
     [Param] public decimal Price; // expect: CKPT0006
 }

@@ -17,5 +17,12 @@ internal static class TestReferences
     public static ReferenceAssemblies NoDownload { get; } = new("net8.0");
 
     public static ImmutableArray<MetadataReference> All { get; } =
-        [.. Basic.Reference.Assemblies.Net80.References.All, MetadataReference.CreateFromFile(typeof(IStateful).Assembly.Location)];
+        [.. Basic.Reference.Assemblies.Net80.References.All, MetadataReference.CreateFromFile(typeof(IStateful).Assembly.Location),
+            MetadataReference.CreateFromFile(NumericsTensorsNet80)];
+
+    // The net8.0 build of System.Numerics.Tensors, as a user's project compiles against it (recorded by the project file).
+    private static string NumericsTensorsNet80 =>
+        typeof(TestReferences).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "NumericsTensorsNet80").Value!;
 }

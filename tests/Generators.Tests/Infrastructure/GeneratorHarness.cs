@@ -15,7 +15,15 @@ internal static class GeneratorHarness
         .. Net80.References.All,
         MetadataReference.CreateFromFile(typeof(IStateful).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location),
+        // The platform's tensor package, as a user's project gets it through the runtime's dependency.
+        MetadataReference.CreateFromFile(NumericsTensorsNet80),
     ];
+
+    /// <summary>The path of the net8.0 build of System.Numerics.Tensors (recorded by the project file).</summary>
+    public static string NumericsTensorsNet80 =>
+        typeof(GeneratorHarness).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "NumericsTensorsNet80").Value!;
 
     /// <summary>A compilation of the given sources against .NET 8 and the Checkpoint runtime.</summary>
     public static CSharpCompilation Compile(params string[] sources) =>

@@ -12,26 +12,6 @@ public class CrashTests
     // 8M float32 = 32 MB per save: long enough that a random kill often lands mid-write.
     private const int Elements = 8 << 20;
 
-    private static string CrashWriterDll()
-    {
-        // The test assembly runs from tests/Runtime.Tests/bin/<Configuration>/<tfm>/; CrashWriter builds alongside.
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var tfm = output.Name;
-        var configuration = output.Parent!.Name;
-        var tests = output.Parent.Parent!.Parent!.Parent!.FullName;
-        var dll = Path.Combine(tests, "CrashWriter", "bin", configuration, tfm, "CrashWriter.dll");
-        Assert.True(File.Exists(dll), $"CrashWriter was not built at {dll}");
-        return dll;
-    }
-
-    private static string DotnetHost()
-    {
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (!string.IsNullOrEmpty(host) && File.Exists(host)) return host;
-        var current = Environment.ProcessPath;
-        return current is not null && Path.GetFileNameWithoutExtension(current) == "dotnet" ? current : "dotnet";
-    }
-
     private static (int Iteration, float[] Data) Read(string path)
     {
         var root = MsgPackCheckpoint.LoadStateDict(path);
@@ -44,19 +24,15 @@ public class CrashTests
         using var dir = new TempDirectory();
         var path = dir.File("crash.msgpack");
         MsgPackCheckpoint.Save(path, new Dictionary<string, object?> { ["iteration"] = -1, ["data"] = Enumerable.Repeat(-1f, Elements).ToArray() });
-        var dll = CrashWriterDll();
         var random = new Random(1234);
         var lastIteration = -1;
         var killedMidWrite = 0;
 
         for (var attempt = 0; attempt < 4; attempt++)
         {
-            var info = new ProcessStartInfo(DotnetHost()) { RedirectStandardOutput = true, UseShellExecute = false };
-            info.ArgumentList.Add(dll);
-            info.ArgumentList.Add(path);
-            info.ArgumentList.Add(Elements.ToString(System.Globalization.CultureInfo.InvariantCulture));
             var first = lastIteration + 1000; // every child numbers its saves above all earlier ones (fewer than 1000 each)
-            info.ArgumentList.Add(first.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var info = ChildProcesses.StartInfo(
+                "CrashWriter", path, Elements.ToString(System.Globalization.CultureInfo.InvariantCulture), first.ToString(System.Globalization.CultureInfo.InvariantCulture));
             using var child = Process.Start(info)!;
             Assert.Equal("started", child.StandardOutput.ReadLine());
             Thread.Sleep(random.Next(30, 700));

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Checkpoint.Runtime.Tests.Files;
 using Checkpoint.Samples;
 
@@ -12,23 +11,6 @@ public class ResumeTests
 {
     private const int Epochs = 6;
 
-    private static string ResumeChildDll()
-    {
-        // The test assembly runs from tests/Runtime.Tests/bin/<Configuration>/<tfm>/; ResumeChild builds alongside.
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var dll = Path.Combine(output.Parent!.Parent!.Parent!.Parent!.FullName, "ResumeChild", "bin", output.Parent.Name, output.Name, "ResumeChild.dll");
-        Assert.True(File.Exists(dll), $"ResumeChild was not built at {dll}");
-        return dll;
-    }
-
-    private static string DotnetHost()
-    {
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (!string.IsNullOrEmpty(host) && File.Exists(host)) return host;
-        var current = Environment.ProcessPath;
-        return current is not null && Path.GetFileNameWithoutExtension(current) == "dotnet" ? current : "dotnet";
-    }
-
     [Fact]
     public async Task Resuming_in_a_new_process_is_bit_identical_to_training_straight()
     {
@@ -41,19 +23,11 @@ public class ResumeTests
         var checkpoint = half.Save(dir.File("half.msgpack"));
         var final = dir.File("final.msgpack");
 
-        var start = new ProcessStartInfo(DotnetHost()) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { ResumeChildDll(), checkpoint, (Epochs - 1).ToString(System.Globalization.CultureInfo.InvariantCulture), final })
-            start.ArgumentList.Add(arg);
-        using var child = Process.Start(start)!;
-        var stdoutTask = child.StandardOutput.ReadToEndAsync();
-        var stderrTask = child.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await child.WaitForExitAsync(timeout.Token);
-        var (stdout, stderr) = (await stdoutTask, await stderrTask);
-        Assert.True(child.ExitCode == 0, $"ResumeChild failed ({child.ExitCode}): {stdout}{stderr}");
+        var (stdout, childId) = await ChildProcesses.RunAsync(
+            "ResumeChild", TimeSpan.FromMinutes(2), checkpoint, (Epochs - 1).ToString(System.Globalization.CultureInfo.InvariantCulture), final);
         Assert.Contains($"resumed after epoch {Epochs / 2 - 1}", stdout);
-        Assert.Contains($"(pid {child.Id})", stdout);
-        Assert.NotEqual(Environment.ProcessId, child.Id);
+        Assert.Contains($"(pid {childId})", stdout);
+        Assert.NotEqual(Environment.ProcessId, childId);
 
         var resumed = TrainingRun.Resume(final);
         Assert.Equal(Epochs - 1, resumed.Epoch);

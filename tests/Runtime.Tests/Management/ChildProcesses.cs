@@ -2,8 +2,8 @@ namespace Checkpoint.Runtime.Tests.Management;
 
 /// <summary>
 /// Where the child processes of the manager's crash tests and the sharded kill tests are built (tests/Storage.Tests
-/// links this file too). Deliberately just the lookup, named like the tensors branch's Files/ChildProcesses.Dll, so
-/// one of the two can replace the other.
+/// links this file too), and of every other child: Files/ChildProcesses starts them through it. Deliberately just the
+/// lookup, so Storage.Tests can link it alone.
 /// </summary>
 internal static class ChildProcesses
 {

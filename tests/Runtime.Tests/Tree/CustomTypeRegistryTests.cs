@@ -64,7 +64,7 @@ public class CustomTypeRegistryTests
         MsgPackCheckpoint.Register<Duplicate>(_ => new Dictionary<string, object?>(), (d, _, _) => d);
         var error = Assert.Throws<CheckpointException>(() =>
             MsgPackCheckpoint.Register<Duplicate>(_ => new Dictionary<string, object?>(), (d, _, _) => d));
-        Assert.Contains(typeof(Duplicate).FullName!, error.Message);
+        Assert.Contains(typeof(Duplicate).FullName!.Replace('+', '.'), error.Message); // C# syntax: nested types with a dot
         Assert.Contains("overrideExisting", error.Message);
 
         MsgPackCheckpoint.Register<Duplicate>(_ => new Dictionary<string, object?> { ["v"] = 2 }, (d, _, _) => d, overrideExisting: true);

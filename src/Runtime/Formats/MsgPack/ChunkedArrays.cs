@@ -42,13 +42,13 @@ internal static class ChunkedArrays
         return shape;
     }
 
-    /// <summary>The element count of a shape, or -1 when it exceeds what one tensor can hold.</summary>
+    /// <summary>The element count of a shape, or -1 when it overflows 64 bits (no file holds that many).</summary>
     public static long ElementCount(int[] shape)
     {
         long count = 1;
         foreach (var dim in shape)
         {
-            if (dim != 0 && count > Array.MaxLength / dim) return -1;
+            if (dim != 0 && count > long.MaxValue / dim) return -1;
             count *= dim;
         }
 
@@ -89,9 +89,9 @@ internal static class ChunkedArrays
         var dtype = parts[0].DType;
         var total = ElementCount(shape);
         var chunkBytes = parts.Sum(p => p.ByteLength);
-        if (total < 0 || total * dtype.ItemSize() != chunkBytes)
+        if (total < 0 || total > long.MaxValue / dtype.ItemSize() || total * dtype.ItemSize() != chunkBytes)
             throw context.Error(offset,
-                $"the chunks hold {chunkBytes / dtype.ItemSize()} elements but shape {TensorShape.Format(shape)} needs {(total < 0 ? "more than one tensor can hold" : total.ToString(CultureInfo.InvariantCulture))}");
+                $"the chunks hold {chunkBytes / dtype.ItemSize()} elements but shape {TensorShape.Format(shape)} needs {(total < 0 ? "more than 2^63" : total.ToString(CultureInfo.InvariantCulture))}");
 
         if (lazySource is not null)
         {
@@ -99,32 +99,14 @@ internal static class ChunkedArrays
             return new TensorNode(dtype, shape, new Formats.SegmentedBytes(lazySource, segments), 0);
         }
 
-        var tensor = DTypes.CreateTensor(dtype, shape);
+        var tensor = DTypes.CreateTensor(dtype, shape, zeroed: false);
         long filled = 0;
         foreach (var part in parts)
         {
-            var bytes = part.Tensor;
-            bytes.CopyBytesTo(new Window(tensor, filled, part.ByteLength));
+            part.Tensor.ForEachPiece((offset, piece) => tensor.WriteBytes(filled + offset, piece));
             filled += part.ByteLength;
         }
 
         return new TensorNode(tensor);
-    }
-
-    /// <summary>A range of another tensor's bytes, seen as a tensor of its own (so piecewise copies can target it).</summary>
-    private sealed class Window(INdArray tensor, long start, long length) : INdArray
-    {
-        public DType DType => tensor.DType;
-
-        public IReadOnlyList<int> Shape => [(int)(length / tensor.DType.ItemSize())];
-
-        public long Length => length / tensor.DType.ItemSize();
-
-        public long ByteLength => length;
-
-        public Span<byte> GetBytes(long byteOffset, int maxLength) =>
-            tensor.GetBytes(start + byteOffset, NdArrayBytes.CheckRange(length, byteOffset, maxLength));
-
-        public INdArray Clone() => throw new NotSupportedException();
     }
 }

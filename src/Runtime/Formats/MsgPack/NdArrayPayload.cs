@@ -127,8 +127,6 @@ internal static class NdArrayPayload
         if (expected != dataToken.Length)
             throw context.Error(dataToken.Offset,
                 $"shape {TensorShape.Format(shape)} of {name} needs {FormatBytes(expected, elements, itemSize)} but the payload holds {dataToken.Length} data bytes");
-        if (elements > Array.MaxLength)
-            throw context.Error(dataToken.Offset, $"an array of {elements} {name} elements is larger than one .NET tensor can hold");
         tokens.RequireAvailable(dataToken.Length, "the array data");
 
         return new NdArrayHeader(dtype, shape, elements, dataToken.Length, tokens.Position, saved);
@@ -156,8 +154,9 @@ internal static class NdArrayPayload
         for (var i = 0; i < rank; i++)
         {
             if (!TryReadDim(bytes, ref at, out dims[i])) return false;
+            // A bin holds at most 2^32 - 1 bytes: a count beyond that is not this common case (and cannot overflow).
             elements *= dims[i];
-            if (elements > Array.MaxLength) return false;
+            if (elements > uint.MaxValue) return false;
         }
 
         if (at >= bytes.Length || (bytes[at] & 0xe0) != 0xa0) return false;

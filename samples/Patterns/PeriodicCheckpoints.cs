@@ -19,7 +19,8 @@ internal static class PeriodicCheckpoints
             }
         }
 
-        var files = Directory.GetFiles(dir).Select(Path.GetFileName).Order().ToArray();
+        // Each checkpoint has its sha256 sidecar (TrainingCheckpoint writes one by default); list the checkpoints.
+        var files = Directory.GetFiles(dir, "*.msgpack").Select(Path.GetFileName).Order().ToArray();
         Check.That(files.SequenceEqual(["epoch_10.msgpack", "epoch_5.msgpack"]), "one file per interval");
         var net = TrainingCheckpoint.LoadModel<Mlp>(Path.Combine(dir, "epoch_10.msgpack")).Model;
         Check.That(Check.SameParams(run.Model, net), "the last checkpoint holds the final weights");

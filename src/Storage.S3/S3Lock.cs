@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Checkpoint.Storage.S3;
 
@@ -94,7 +95,7 @@ internal sealed class S3Lock : LeasedStorageLock
         {
             ["owner"] = ownerId,
             ["expires"] = (DateTimeOffset.UtcNow + duration).ToString("O", CultureInfo.InvariantCulture),
-        });
+        }, LockJson.Default.DictionaryStringString);
 
     // A lock object being renewed changes between the HEAD and the GET of a read: read again, a few times.
     private static async Task<(string Owner, bool Expired, string ETag)?> ReadAsync(S3Storage storage, string name, string location, CancellationToken cancellationToken)
@@ -126,7 +127,7 @@ internal sealed class S3Lock : LeasedStorageLock
     {
         try
         {
-            var fields = JsonSerializer.Deserialize<Dictionary<string, string>>(bytes);
+            var fields = JsonSerializer.Deserialize(bytes, LockJson.Default.DictionaryStringString);
             if (fields is null || !fields.TryGetValue("owner", out var owner) || !fields.TryGetValue("expires", out var expiresText)
                 || !DateTimeOffset.TryParse(expiresText, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var expires))
                 throw NotALock(location);
@@ -142,3 +143,7 @@ internal sealed class S3Lock : LeasedStorageLock
         new($"{location} exists but is not a lock object written by this library (expected a small JSON object with 'owner' and 'expires'); remove it or choose another lock name.", cause);
 
 }
+
+/// <summary>The lock object's JSON, generated at compile time: no reflection, so the package is trimmable and AOT-safe.</summary>
+[JsonSerializable(typeof(Dictionary<string, string>))]
+internal sealed partial class LockJson : JsonSerializerContext;

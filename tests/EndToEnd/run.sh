@@ -23,7 +23,7 @@ dotnet pack "$repo/src/Cli/Checkpoint.Cli.csproj" -c Release -o "$feed" >>"$work
 
 step "package layout"
 listing=$(unzip -l "$feed/Checkpoint.$version.nupkg")
-for expected in lib/net8.0/Checkpoint.dll lib/net8.0/Checkpoint.xml README.md \
+for expected in lib/net8.0/Checkpoint.dll lib/net8.0/Checkpoint.xml lib/net10.0/Checkpoint.dll README.md icon.png \
   analyzers/dotnet/cs/Checkpoint.Generators.dll analyzers/dotnet/cs/Checkpoint.Analyzers.dll \
   analyzers/dotnet/cs/Checkpoint.Analyzers.CodeFixes.dll; do
   grep -q " $expected\$" <<<"$listing" || fail "package lacks $expected"
@@ -31,6 +31,7 @@ done
 [ -f "$feed/Checkpoint.$version.snupkg" ] || fail "no symbols package"
 tool_listing=$(unzip -l "$feed/Checkpoint.Cli.$version.nupkg")
 grep -q "DotnetToolSettings.xml" <<<"$tool_listing" || fail "Checkpoint.Cli is not a tool package"
+for expected in README.md icon.png; do grep -q " $expected\$" <<<"$tool_listing" || fail "Checkpoint.Cli lacks $expected"; done
 
 step "new console project"
 app="$work/App"

@@ -53,7 +53,7 @@ internal sealed record FileVerification(string Path, IReadOnlyList<string> Probl
                 checksums.Add("CRC-32 of every member matches");
             }
         }
-        catch (Exception e) when (e is (CheckpointException and not CheckpointNotFoundException) or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is not CheckpointNotFoundException && e is CheckpointException or IOException or UnauthorizedAccessException)
         {
             problems.Add(ErrorLine.Of(e));
         }

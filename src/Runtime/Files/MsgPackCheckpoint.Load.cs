@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Checkpoint.Formats;
 using Checkpoint.Formats.MsgPack;
 using Checkpoint.Loading;
@@ -24,8 +25,10 @@ public static partial class MsgPackCheckpoint
     /// <exception cref="CheckpointFormatException">The file is not a valid checkpoint.</exception>
     public static StateNode Load(string path, CancellationToken cancellationToken = default)
     {
+        var started = Stopwatch.GetTimestamp();
         using var file = CheckpointFile.Open(path, null, cancellationToken);
         StateTree.Materialize(file.Root);
+        CheckpointMetrics.Loaded(CheckpointMetrics.MsgPack, file.FullPath, started);
         return file.Root;
     }
 
@@ -39,9 +42,11 @@ public static partial class MsgPackCheckpoint
     /// <exception cref="CheckpointException">The root is not a map, or the file is not a valid checkpoint.</exception>
     public static StateDict LoadStateDict(string path, CancellationToken cancellationToken = default)
     {
+        var started = Stopwatch.GetTimestamp();
         using var file = CheckpointFile.Open(path, null, cancellationToken);
         var map = file.RootMap;
         StateTree.Materialize(map);
+        CheckpointMetrics.Loaded(CheckpointMetrics.MsgPack, file.FullPath, started);
         return map;
     }
 
@@ -64,8 +69,11 @@ public static partial class MsgPackCheckpoint
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
+        var started = Stopwatch.GetTimestamp();
         using var file = CheckpointFile.Open(path, options, cancellationToken);
-        return ModelTarget.Load(model, RootMapOfModel(file.Root, file.FullPath), WithSource(options, file.FullPath), cancellationToken);
+        var report = ModelTarget.Load(model, RootMapOfModel(file.Root, file.FullPath), WithSource(options, file.FullPath), cancellationToken);
+        CheckpointMetrics.Loaded(CheckpointMetrics.MsgPack, file.FullPath, started);
+        return report;
     }
 
     /// <summary>
@@ -114,8 +122,11 @@ public static partial class MsgPackCheckpoint
     public static T Restore<T>(string path, T template, LoadOptions options, out LoadReport report, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var started = Stopwatch.GetTimestamp();
         using var file = CheckpointFile.Open(path, options, cancellationToken);
-        return TemplateTarget.Restore(template, file.Root, WithSource(options, file.FullPath), cancellationToken, out report);
+        var restored = TemplateTarget.Restore(template, file.Root, WithSource(options, file.FullPath), cancellationToken, out report);
+        CheckpointMetrics.Loaded(CheckpointMetrics.MsgPack, file.FullPath, started);
+        return restored;
     }
 
     /// <summary>Restores a typed template tree from a stream (see <see cref="Restore{T}(string, T, LoadOptions, out LoadReport, CancellationToken)"/>).</summary>

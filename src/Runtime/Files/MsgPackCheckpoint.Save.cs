@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Checkpoint.Formats.MsgPack;
 using Checkpoint.Storage;
 
@@ -60,8 +61,13 @@ public static partial class MsgPackCheckpoint
             : TreeConverter.FromObject(tree);
     }
 
-    internal static string WriteRoot(string path, StateNode root, bool overwrite, SaveOptions options, CancellationToken cancellationToken) =>
-        AtomicFile.Write(path, stream => MsgPackWriter.Write(stream, root, options, cancellationToken), overwrite, SidecarOf(options), cancellationToken);
+    internal static string WriteRoot(string path, StateNode root, bool overwrite, SaveOptions options, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var written = AtomicFile.Write(path, stream => MsgPackWriter.Write(stream, root, options, cancellationToken), overwrite, SidecarOf(options), cancellationToken);
+        CheckpointMetrics.Saved(CheckpointMetrics.MsgPack, written, started);
+        return written;
+    }
 
     /// <summary>What a file save does with the checksum sidecar: always removes a stale one; writes one when asked.</summary>
     internal static FileSidecar SidecarOf(SaveOptions options) => options.WriteChecksum ? FileSidecar.Write : FileSidecar.Remove;

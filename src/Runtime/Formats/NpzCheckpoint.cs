@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Checkpoint.Formats;
 using Checkpoint.Formats.Npy;
 
@@ -29,15 +30,18 @@ public static class NpzCheckpoint
     /// <returns>The full path written.</returns>
     /// <exception cref="CheckpointException">The file exists and <paramref name="overwrite"/> is false, or a value cannot be saved.</exception>
     public static string Save(string path, object tree, bool overwrite = true, SaveOptions? options = null, CancellationToken cancellationToken = default) =>
-        ArrayCheckpoints.Save(path, tree, overwrite, options, (stream, root) => NpzWriter.Write(stream, root, options, cancellationToken), cancellationToken);
+        ArrayCheckpoints.Save(path, tree, overwrite, options, CheckpointMetrics.Npz, (stream, root) => NpzWriter.Write(stream, root, options, cancellationToken), cancellationToken);
 
     /// <summary>Reads every array of an .npz file into memory (<c>dict(np.load(path))</c>, with dotted names nested).</summary>
     /// <exception cref="CheckpointNotFoundException">The file does not exist.</exception>
     /// <exception cref="CheckpointFormatException">The file is not an npz archive this library can read, or is corrupt.</exception>
     public static StateDict Load(string path, LoadOptions? options = null, CancellationToken cancellationToken = default)
     {
+        var started = Stopwatch.GetTimestamp();
         using var file = NpzFile.Open(path, options);
-        return ArrayCheckpoints.Materialized(file.Root, cancellationToken);
+        var tree = ArrayCheckpoints.Materialized(file.Root, cancellationToken);
+        CheckpointMetrics.Loaded(CheckpointMetrics.Npz, file.Name, started);
+        return tree;
     }
 
     /// <summary>Opens an .npz file lazily (<c>np.load(path)</c>): arrays are read when asked for, while the file is open.</summary>
@@ -60,7 +64,10 @@ public static class NpzCheckpoint
     /// <exception cref="StateMismatchException">Problems were found under <see cref="Mismatch.Error"/>.</exception>
     public static LoadReport Load(string path, IStateful model, LoadOptions options, CancellationToken cancellationToken = default)
     {
+        var started = Stopwatch.GetTimestamp();
         using var file = NpzFile.Open(path, options);
-        return ArrayCheckpoints.LoadInto(model, options, file.Root, file.Name, cancellationToken);
+        var report = ArrayCheckpoints.LoadInto(model, options, file.Root, file.Name, cancellationToken);
+        CheckpointMetrics.Loaded(CheckpointMetrics.Npz, file.Name, started);
+        return report;
     }
 }

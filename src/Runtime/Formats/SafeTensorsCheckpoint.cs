@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Checkpoint.Formats;
 using Checkpoint.Formats.SafeTensors;
 
@@ -23,15 +24,18 @@ public static class SafeTensorsCheckpoint
     /// <returns>The full path written.</returns>
     /// <exception cref="CheckpointException">The file exists and <paramref name="overwrite"/> is false, or a value cannot be saved.</exception>
     public static string Save(string path, object tree, bool overwrite = true, SaveOptions? options = null, CancellationToken cancellationToken = default) =>
-        ArrayCheckpoints.Save(path, tree, overwrite, options, (stream, root) => SafeTensorsWriter.Write(stream, root, options, cancellationToken), cancellationToken);
+        ArrayCheckpoints.Save(path, tree, overwrite, options, CheckpointMetrics.SafeTensors, (stream, root) => SafeTensorsWriter.Write(stream, root, options, cancellationToken), cancellationToken);
 
     /// <summary>Reads every tensor of a safetensors file into memory (<c>load_file(path)</c>, with dotted names nested).</summary>
     /// <exception cref="CheckpointNotFoundException">The file does not exist.</exception>
     /// <exception cref="CheckpointFormatException">The file breaks a rule of the format.</exception>
     public static StateDict Load(string path, LoadOptions? options = null, CancellationToken cancellationToken = default)
     {
+        var started = Stopwatch.GetTimestamp();
         using var file = SafeTensorsFile.Open(path, options);
-        return ArrayCheckpoints.Materialized(file.Root, cancellationToken);
+        var tree = ArrayCheckpoints.Materialized(file.Root, cancellationToken);
+        CheckpointMetrics.Loaded(CheckpointMetrics.SafeTensors, file.Name, started);
+        return tree;
     }
 
     /// <summary>Opens a safetensors file lazily (<c>safe_open(path)</c>): the header and metadata now, tensors when asked for.</summary>
@@ -53,7 +57,10 @@ public static class SafeTensorsCheckpoint
     /// <exception cref="StateMismatchException">Problems were found under <see cref="Mismatch.Error"/>.</exception>
     public static LoadReport Load(string path, IStateful model, LoadOptions options, CancellationToken cancellationToken = default)
     {
+        var started = Stopwatch.GetTimestamp();
         using var file = SafeTensorsFile.Open(path, options);
-        return ArrayCheckpoints.LoadInto(model, options, file.Root, file.Name, cancellationToken);
+        var report = ArrayCheckpoints.LoadInto(model, options, file.Root, file.Name, cancellationToken);
+        CheckpointMetrics.Loaded(CheckpointMetrics.SafeTensors, file.Name, started);
+        return report;
     }
 }

@@ -12,6 +12,11 @@ namespace Checkpoint.Generated;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class ValueCodec<T> : ValueCodec
 {
+    // Only this assembly's codecs: like ValueCodec's, the constructor is not open to subclasses elsewhere.
+    private protected ValueCodec()
+    {
+    }
+
     /// <inheritdoc />
     public sealed override Type ValueType => typeof(T);
 

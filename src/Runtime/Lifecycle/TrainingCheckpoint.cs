@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Checkpoint.Loading;
 
 namespace Checkpoint;
@@ -73,6 +74,7 @@ public static class TrainingCheckpoint
     {
         ArgumentNullException.ThrowIfNull(model);
         options ??= LoadOptions.Default;
+        var started = Stopwatch.GetTimestamp();
         using var file = Open(path, options, version, migrations, out var tree, out var notes);
         var sections = new List<(string Key, IStateful Target, StateKinds Kinds, bool Filtered)>
         {
@@ -86,6 +88,7 @@ public static class TrainingCheckpoint
         }
 
         var report = LoadSections(tree, sections, options, file.FullPath);
+        CheckpointMetrics.Loaded(CheckpointMetrics.MsgPack, file.FullPath, started);
         return Finish(tree, notes, report);
     }
 
@@ -127,6 +130,7 @@ public static class TrainingCheckpoint
         where TModel : IConfigurable<TModel>
     {
         options ??= LoadOptions.Default;
+        var started = Stopwatch.GetTimestamp();
         using var file = Open(path, options, version, migrations, out var tree, out var notes);
         if (!tree.TryGetValue(CheckpointKeys.Config, out var configNode) || configNode is not StateDict config)
             throw new CheckpointException($"Checkpoint {file.FullPath} has no '{CheckpointKeys.Config}' map to build a {typeof(TModel).Name} from.");
@@ -136,6 +140,7 @@ public static class TrainingCheckpoint
         if ((options.Kinds & StateKinds.LongTerm) != 0 && tree.ContainsKey(CheckpointKeys.LongTerm))
             sections.Add((CheckpointKeys.LongTerm, model, StateKinds.LongTerm, true));
         var report = LoadSections(tree, sections, options, file.FullPath);
+        CheckpointMetrics.Loaded(CheckpointMetrics.MsgPack, file.FullPath, started);
         return new LoadedModel<TModel>(model, Finish(tree, notes, report));
     }
 

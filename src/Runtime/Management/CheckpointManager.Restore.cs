@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Checkpoint.Formats;
 using Checkpoint.Loading;
@@ -78,6 +79,7 @@ public sealed partial class CheckpointManager
         selection ??= CheckpointSelection.Latest;
         loadOptions ??= LoadOptions.Default;
         var options = loadOptions with { SourceName = null };
+        var started = Stopwatch.GetTimestamp();
         var candidates = Candidates(selection);
         var skipped = new List<StepVerification>();
         foreach (var record in candidates)
@@ -113,6 +115,8 @@ public sealed partial class CheckpointManager
                 }
 
                 record.KnownIntact = true;
+                // One measurement per restore (the candidates checked and the files loaded), sized by the files read.
+                CheckpointMetrics.Loaded(CheckpointMetrics.MsgPack, BytesRead(manifest, options, loadOptimizer is not null), started);
                 var reason = Reason(selection, record.Step, manifest, skipped);
                 if (_logger is not null)
                 {
@@ -143,6 +147,11 @@ public sealed partial class CheckpointManager
     }
 
     // A plain step's files are all read; a sharded step's, only the shards the load reads.
+    private static long BytesRead(StepManifest manifest, LoadOptions options, bool withOptimizer) =>
+        StepReader.FilesFor(manifest, ShardPart.Model, options.PathFilter)
+            .Concat(withOptimizer ? StepReader.FilesFor(manifest, ShardPart.Optimizer, null) : [])
+            .Sum(name => manifest.Files.TryGetValue(name, out var file) ? file.Size : 0);
+
     private static HashSet<string>? NeededFiles(StepManifest manifest, LoadOptions options, bool withOptimizer)
     {
         if (manifest.Sharding is null) return null;

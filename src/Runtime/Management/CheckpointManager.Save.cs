@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Checkpoint.Storage;
 
 namespace Checkpoint.Management;
@@ -107,6 +108,7 @@ public sealed partial class CheckpointManager
         IReadOnlyDictionary<string, object?> metadata, CancellationToken cancellationToken)
     {
         StepManifest? manifest;
+        var started = Stopwatch.GetTimestamp();
         try
         {
             manifest = Options.Sharding is { } sharding
@@ -126,6 +128,8 @@ public sealed partial class CheckpointManager
 
         // A rank other than 0 wrote its shard and saw rank 0 commit the step; the rest is rank 0's.
         if (_lock is null) return;
+        // One measurement per committed step (its files, manifest and commit), sized by what the manifest lists.
+        CheckpointMetrics.Saved(CheckpointMetrics.MsgPack, manifest!.TotalBytes, started);
         lock (_sync)
         {
             _steps[step] = new StepRecord(step, manifest, null) { KnownIntact = true };

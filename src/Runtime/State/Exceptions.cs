@@ -1,6 +1,9 @@
 namespace Checkpoint;
 
-/// <summary>The base of every exception this library throws on purpose.</summary>
+/// <summary>
+/// The base of every exception this library throws on purpose, except <see cref="CheckpointNotFoundException"/>,
+/// which is a <see cref="FileNotFoundException"/> so that the catch users already write for missing files catches it.
+/// </summary>
 public class CheckpointException : Exception
 {
     /// <summary>Creates the exception.</summary>

@@ -6,11 +6,13 @@ namespace Checkpoint.Storage;
 /// <summary>
 /// The few POSIX calls .NET does not expose: <c>open</c> with <c>O_NOFOLLOW | O_NONBLOCK</c> (so a link is refused
 /// by the kernel, with no window between a check and the open, and a FIFO cannot block), <c>statx</c> on the open
-/// descriptor (Linux: the file type of what was actually opened) and <c>flock</c>.
+/// descriptor (Linux: the file type of what was actually opened), <c>flock</c> and <c>fsync</c> (of a directory, which
+/// .NET cannot open as a stream).
 /// </summary>
 internal static partial class UnixFiles
 {
     private const int ENOENT = 2;
+    private const int ENOTDIR = 20; // the same on Linux, macOS and the BSDs
     private const int ENOSYS = 38;
     private const int LockExclusive = 2, LockNonBlocking = 4;
 
@@ -20,7 +22,8 @@ internal static partial class UnixFiles
     /// <summary>
     /// Opens an existing entry read-only without blocking (a FIFO without a writer opens at once) and, unless
     /// <paramref name="followLinks"/>, without following a final symbolic link. Returns null when nothing has that
-    /// name; throws <see cref="UnsafeFileException"/> for a link.
+    /// name (also when a directory on the way is a file, as .NET's own opens treat it); throws
+    /// <see cref="UnsafeFileException"/> for a link.
     /// </summary>
     public static SafeFileHandle? Open(string path, bool followLinks)
     {
@@ -28,7 +31,7 @@ internal static partial class UnixFiles
         var fd = open(path, flags);
         if (fd >= 0) return new SafeFileHandle(fd, ownsHandle: true);
         var errno = Marshal.GetLastPInvokeError();
-        if (errno == ENOENT) return null;
+        if (errno is ENOENT or ENOTDIR) return null;
         if (errno == Flags.LinkErrno || errno == Flags.LinkErrnoAlternative) throw new UnsafeFileException(path, "a symbolic link");
         throw new IOException($"Cannot open {path}: {Marshal.GetPInvokeErrorMessage(errno)}", errno);
     }
@@ -68,6 +71,9 @@ internal static partial class UnixFiles
         if (errno == Flags.WouldBlock) return false;
         throw new IOException($"Cannot lock: {Marshal.GetPInvokeErrorMessage(errno)}", errno);
     }
+
+    /// <summary>Flushes an open descriptor (a directory's entries, for <see cref="DirectorySync"/>) to disk; false when the file system refuses.</summary>
+    public static bool Sync(SafeFileHandle handle) => fsync(handle) == 0;
 
     /// <summary>The open(2) flags and errno values, which differ between kernels and, on Linux, architectures.</summary>
     private static class Flags
@@ -109,4 +115,7 @@ internal static partial class UnixFiles
 
     [LibraryImport("libc", EntryPoint = "flock", SetLastError = true)]
     private static partial int flock(int fd, int operation);
+
+    [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
+    private static partial int fsync(SafeFileHandle fd);
 }

@@ -31,7 +31,7 @@ public enum StateNodeKind
 /// A node of a state tree: a <see cref="StateDict"/> (map) or a leaf. Leaves convert implicitly from the .NET
 /// values they hold, so <c>dict["epoch"] = 10;</c> and <c>dict["w"] = tensor;</c> work.
 /// </summary>
-public abstract class StateNode
+public abstract partial class StateNode
 {
     private protected StateNode()
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Checkpoint.Loading;
 using Checkpoint.Storage;
 
@@ -8,14 +9,18 @@ internal static class ArrayCheckpoints
 {
     /// <summary>
     /// Converts <paramref name="tree"/> as every save does (a model by <see cref="SaveOptions.Kinds"/>, anything else by
-    /// <see cref="TreeConverter.FromObject"/>) and writes it atomically with <paramref name="write"/> (with its checksum sidecar when <see cref="SaveOptions.WriteChecksum"/>).
+    /// <see cref="TreeConverter.FromObject"/>) and writes it atomically with <paramref name="write"/> (with its checksum sidecar when
+    /// <see cref="SaveOptions.WriteChecksum"/>); measured as a save of <paramref name="format"/> (<see cref="CheckpointMetrics"/>).
     /// </summary>
-    public static string Save(string path, object tree, bool overwrite, SaveOptions? options, Action<Stream, StateNode> write, CancellationToken cancellationToken)
+    public static string Save(string path, object tree, bool overwrite, SaveOptions? options, string format, Action<Stream, StateNode> write, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         options ??= SaveOptions.Default;
         var root = MsgPackCheckpoint.ToRoot(tree, options);
-        return AtomicFile.Write(path, stream => write(stream, root), overwrite, MsgPackCheckpoint.SidecarOf(options), cancellationToken);
+        var started = Stopwatch.GetTimestamp();
+        var written = AtomicFile.Write(path, stream => write(stream, root), overwrite, MsgPackCheckpoint.SidecarOf(options), cancellationToken);
+        CheckpointMetrics.Saved(format, written, started);
+        return written;
     }
 
     /// <summary>

@@ -33,6 +33,16 @@ internal static class TensorLoads
             ? ValueLoad<T>.Fail(problem)
             : ValueLoad<T>.FillThenReplace(source, created, value);
 
+    /// <summary>
+    /// Moves the bytes of a planned copy (<see cref="ValueLoad{T}.CopyFrom"/> into <see cref="ValueLoad{T}.CopyInto"/>):
+    /// streamed from the file when the dtypes agree, converted otherwise (the codec has checked it is lossless).
+    /// </summary>
+    public static void Fill(TensorNode source, INdArray target)
+    {
+        if (source.DType == target.DType) source.CopyTo(target);
+        else TensorConversion.Convert(source.Tensor, target);
+    }
+
     /// <summary>Why values of <paramref name="from"/> cannot load into <paramref name="to"/>; null when they can.</summary>
     public static string? DTypeProblem(DType from, DType to) =>
         DTypes.IsLosslessConversion(from, to)

@@ -25,13 +25,13 @@ internal enum MemberRole
     ChildDictionary,
 }
 
-/// <summary>How a state member's value is accessed; picks the runtime accessor.</summary>
+/// <summary>How a state member's value is read and written; picks the runtime codec.</summary>
 internal enum ValueKind
 {
-    /// <summary>Children and config members have no accessor.</summary>
+    /// <summary>Children and config members have no codec.</summary>
     None,
 
-    /// <summary><c>TensorAccessor&lt;T&gt;</c>.</summary>
+    /// <summary><c>NdArrayCodec&lt;T&gt;</c>.</summary>
     Tensor,
 
     /// <summary><c>System.Numerics.Tensors.Tensor&lt;T&gt;</c>: <c>NumericsTensorCodec&lt;T&gt;</c>.</summary>
@@ -40,19 +40,19 @@ internal enum ValueKind
     /// <summary>A type implementing <c>Checkpoint.INdArray</c>: <c>ForeignTensorCodec&lt;TTensor&gt;</c>.</summary>
     ForeignTensor,
 
-    /// <summary><c>ArrayAccessor&lt;T, TArray&gt;</c>.</summary>
+    /// <summary><c>ArrayCodec&lt;T, TArray&gt;</c>.</summary>
     Array,
 
-    /// <summary><c>ScalarAccessor&lt;T&gt;</c>.</summary>
+    /// <summary><c>ScalarCodec&lt;T&gt;</c>.</summary>
     Scalar,
 
-    /// <summary><c>StringAccessor</c>.</summary>
+    /// <summary><c>StringCodec</c>.</summary>
     String,
 
-    /// <summary><c>EnumAccessor&lt;E&gt;</c>.</summary>
+    /// <summary><c>EnumCodec&lt;E&gt;</c>.</summary>
     Enum,
 
-    /// <summary><c>QuantityAccessor</c>.</summary>
+    /// <summary><c>QuantityCodec</c>.</summary>
     Quantity,
 }
 
@@ -131,7 +131,7 @@ internal sealed record MemberSpec(
     /// </summary>
     public bool CanCreate { get; init; }
 
-    /// <summary>True for members reported through <c>collector.Add</c>.</summary>
+    /// <summary>True for members reported through <c>visitor.Value</c>.</summary>
     public bool IsState => Role is MemberRole.Param or MemberRole.LongTerm or MemberRole.ShortTerm;
 
     /// <summary>True for members visited as children.</summary>

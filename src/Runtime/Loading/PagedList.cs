@@ -5,9 +5,10 @@ using System.Runtime.CompilerServices;
 namespace Checkpoint.Loading;
 
 /// <summary>
-/// An append-only list kept in pages of at most 64 KiB. A load records one entry per array it copies; with
-/// 100,000 arrays a <see cref="List{T}"/> would double its way through several large-object-heap arrays, and each
-/// of those counts toward a full garbage collection. Pages stay in the small-object heap and are never copied.
+/// An append-only list kept in pages of at most 64 KiB, for lists with one item per entry of a model (a load's
+/// records, <c>States()</c>): with 100,000 entries a <see cref="List{T}"/> would double its way through several
+/// large-object-heap arrays, and each of those counts toward a full garbage collection. Pages stay in the
+/// small-object heap and are never copied.
 /// </summary>
 internal sealed class PagedList<T> : IReadOnlyList<T>
 {

@@ -21,11 +21,11 @@ internal static class Emulators
              "--location", data, "--silent", "--skipApiVersionCheck", "--loose"]);
     }
 
-    /// <summary>Starts s3rver.</summary>
+    /// <summary>Starts s3rver, through emulators/s3rver-keepalive.js (an error inside one request must not end it).</summary>
     public static async Task<EmulatorProcess> StartS3rverAsync()
     {
         await EmulatorPackages.EnsureInstalledAsync();
-        return await EmulatorProcess.StartAsync("s3rver", EmulatorPackages.Script("s3rver", "s3rver"), (port, data) =>
+        return await EmulatorProcess.StartAsync("s3rver", Path.Combine(EmulatorPackages.Directory, "s3rver-keepalive.js"), (port, data) =>
             ["--address", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--directory", data]);
     }
 

@@ -42,7 +42,7 @@ node "$here/node_modules/azurite/dist/src/blob/main.js" --blobHost 127.0.0.1 --b
 pids+=($!)
 s3_port=$(free_port)
 mkdir -p "$data/s3rver"
-node "$here/node_modules/s3rver/bin/s3rver.js" --address 127.0.0.1 --port "$s3_port" --directory "$data/s3rver" --silent &
+node "$here/s3rver-keepalive.js" --address 127.0.0.1 --port "$s3_port" --directory "$data/s3rver" --silent &
 pids+=($!)
 wait_port "$azure_port" Azurite && wait_port "$s3_port" s3rver || exit 1
 

@@ -93,19 +93,7 @@ public static class DTypes
     {
         if (from == to) return true;
         var (f, t) = (Row(from), Row(to));
-        return (f.Kind, t.Kind) switch
-        {
-            ('b', _) => true,
-            (_, 'b') => false,
-            ('c', 'c') => f.Significand <= t.Significand && f.Exponent <= t.Exponent,
-            (_, 'c') => f.Significand <= t.Significand && ExponentFits(f, t),
-            ('c', _) => false,
-            (_, 'f') => f.Significand <= t.Significand && ExponentFits(f, t),
-            ('f', _) => false,
-            // Integers: a signed type never fits an unsigned one; otherwise the magnitude must fit.
-            ('i', 'u') => false,
-            _ => f.Significand <= t.Significand,
-        };
+        return LosslessRule.Holds(f.Kind, f.Significand, f.Exponent, t.Kind, t.Significand, t.Exponent);
     }
 
     /// <summary>Create an empty tensor of a dtype with a shape; the way readers allocate without knowing T.</summary>
@@ -151,8 +139,6 @@ public static class DTypes
 
     // Among floats, bfloat16 has the float32 exponent range: it widens to float32 and float64 but not to float16
     // (and float16 not to it). Integers that fit the significand fit every exponent range.
-    private static bool ExponentFits(ElementType from, ElementType to) => from.Kind is not ('f' or 'c') || from.Exponent <= to.Exponent;
-
     private static T Read<T>(ReadOnlySpan<byte> bytes) where T : unmanaged => MemoryMarshal.Read<T>(bytes);
 
     private static void Write<T>(Span<byte> bytes, T value) where T : unmanaged => MemoryMarshal.Write(bytes, in value);

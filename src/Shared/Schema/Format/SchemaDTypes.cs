@@ -23,8 +23,9 @@ internal enum DTypeChange
 /// mantissa).
 /// </summary>
 /// <remarks>
-/// The lossless rule mirrors the runtime's <c>Checkpoint.DTypes.IsLosslessConversion</c>, which analyzers cannot
-/// reference; tests/Cli.Tests/SchemaFormatTests checks that the two agree for every pair of dtypes.
+/// The lossless rule itself is <see cref="LosslessRule"/>, which the runtime's <c>DTypes.IsLosslessConversion</c> asks
+/// too. The rows (kind and sizes per numpy name) mirror the runtime's table, which analyzers cannot reference;
+/// tests/Cli.Tests/SchemaFormatTests checks that the two agree for every pair of dtypes.
 /// </remarks>
 internal static class SchemaDTypes
 {
@@ -85,18 +86,7 @@ internal static class SchemaDTypes
     {
         if (!ByName.TryGetValue(from, out var f) || !ByName.TryGetValue(to, out var t)) return false;
         if (from == to) return true;
-        return (f.Kind, t.Kind) switch
-        {
-            ('b', _) => true,
-            (_, 'b') => false,
-            ('c', 'c') => f.Significand <= t.Significand && f.Exponent <= t.Exponent,
-            (_, 'c') => f.Significand <= t.Significand && ExponentFits(f, t),
-            ('c', _) => false,
-            (_, 'f') => f.Significand <= t.Significand && ExponentFits(f, t),
-            ('f', _) => false,
-            ('i', 'u') => false,
-            _ => f.Significand <= t.Significand,
-        };
+        return LosslessRule.Holds(f.Kind, f.Significand, f.Exponent, t.Kind, t.Significand, t.Exponent);
     }
 
     /// <summary>
@@ -117,8 +107,6 @@ internal static class SchemaDTypes
         if (!ByName.ContainsKey(saved) || !ByName.ContainsKey(current)) return DTypeChange.Lossy;
         return IsLosslessConversion(saved, current) ? DTypeChange.Lossless : DTypeChange.Lossy;
     }
-
-    private static bool ExponentFits(Row from, Row to) => from.Kind is not ('f' or 'c') || from.Exponent <= to.Exponent;
 
     private static Dictionary<string, Row> Index(System.Func<Row, string> key)
     {

@@ -17,8 +17,18 @@ public abstract class DefinitionAnalyzer : CheckpointAnalyzer
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// A type is analysed at its symbol end, once the compiler has completed its members (their types and
+    /// attributes bound, which it does anyway): a plain symbol action runs as soon as the type is declared and
+    /// would bind them first, in the analyzer's time. Types whose syntax shows they cannot have a problem are
+    /// skipped at the start (<see cref="ProblemCandidates"/>).
+    /// </remarks>
     private protected sealed override void Register(CompilationStartAnalysisContext context, ModelAnalysis analysis) =>
-        context.RegisterSymbolAction(symbol => Report(symbol, analysis), SymbolKind.NamedType);
+        context.RegisterSymbolStartAction(start =>
+        {
+            if (ProblemCandidates.MayHaveProblems((INamedTypeSymbol)start.Symbol, start.CancellationToken))
+                start.RegisterSymbolEndAction(end => Report(end, analysis));
+        }, SymbolKind.NamedType);
 
     private void Report(SymbolAnalysisContext context, ModelAnalysis analysis)
     {

@@ -80,7 +80,7 @@ public sealed class SchemaAnalyzer : DiagnosticAnalyzer
             {
                 if (_result is not null) return _result;
                 if (file.GetText(cancellationToken) is not { } text) return null;
-                var models = analysis.Models(cancellationToken);
+                if (analysis.Models(cancellationToken) is not { } models) return null;
                 return _result = new Result(text, models, cache.Get(file.Path, models.Specs, text.ToString()));
             }
         }

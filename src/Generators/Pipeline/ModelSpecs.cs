@@ -19,6 +19,8 @@ internal static class ModelSpecs
         var classes = new List<ModelClass>(found.Classes);
         if (found.GlobalAliases.Count > 0) classes.AddRange(ModelClasses.UsingGlobalAliases(compilation, found.GlobalAliases, cancellationToken));
         if (classes.Count == 0 || CollectorContext.Create(compilation) is not { } context) return EquatableArray<ModelSpec>.Empty;
+        _ = compilation.SourceModule.GetAttributes();
+        _ = compilation.Assembly.GetAttributes();
         var collector = new ModelCollector(context);
         var seen = new HashSet<ModelClass>();
         var hints = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);

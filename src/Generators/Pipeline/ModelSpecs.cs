@@ -19,6 +19,10 @@ internal static class ModelSpecs
         var classes = new List<ModelClass>(found.Classes);
         if (found.GlobalAliases.Count > 0) classes.AddRange(ModelClasses.UsingGlobalAliases(compilation, found.GlobalAliases, cancellationToken));
         if (classes.Count == 0 || CollectorContext.Create(compilation) is not { } context) return EquatableArray<ModelSpec>.Empty;
+        // The compilation is fresh: until the module's attributes are bound, every attribute and type the collector
+        // binds checks the module for [Obsolete] by gathering the assembly's attribute declarations again (a copy
+        // per check, about a tenth of the generator's time for 2,000 models). Binding them once (the compiler does
+        // anyway) makes that check a field read.
         _ = compilation.SourceModule.GetAttributes();
         _ = compilation.Assembly.GetAttributes();
         var collector = new ModelCollector(context);

@@ -40,7 +40,13 @@ public sealed class SchemaAnalyzer : DiagnosticAnalyzer
             if (SchemaFiles.Find(start.Options.AdditionalFiles, file => file.Path) is not { } file) return;
             if (ModelAnalysis.For(start.Compilation) is not { } analysis) return;
             var run = new Run(_cache, file, analysis);
-            start.RegisterSymbolAction(symbol => run.ReportType(symbol), SymbolKind.NamedType);
+            // At the symbol end, as the definition rules (DefinitionAnalyzer): the first comparison reads every model,
+            // and by then the compiler has bound more of them itself.
+            start.RegisterSymbolStartAction(symbolStart =>
+            {
+                if (ProblemCandidates.MayHaveProblems((INamedTypeSymbol)symbolStart.Symbol, symbolStart.CancellationToken))
+                    symbolStart.RegisterSymbolEndAction(symbol => run.ReportType(symbol));
+            }, SymbolKind.NamedType);
             start.RegisterCompilationEndAction(end => run.ReportFile(end));
         });
     }

@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace Checkpoint.Analyzers.Definitions;
+namespace Checkpoint.Analyzers;
 
 /// <summary>
 /// Which types can have model problems at all, read from their declarations' syntax only (no binding): a type with

@@ -17,26 +17,21 @@ public abstract class DefinitionAnalyzer : CheckpointAnalyzer
     }
 
     /// <inheritdoc />
-    /// <remarks>
-    /// A type is analysed at its symbol end, once the compiler has completed its members (their types and
-    /// attributes bound, which it does anyway): a plain symbol action runs as soon as the type is declared and
-    /// would bind them first, in the analyzer's time. Types whose syntax shows they cannot have a problem are
-    /// skipped at the start (<see cref="ProblemCandidates"/>).
-    /// </remarks>
+    /// <remarks>Per syntax tree, once the compiler has finished it (<see cref="CandidateTypes"/> says why).</remarks>
     private protected sealed override void Register(CompilationStartAnalysisContext context, ModelAnalysis analysis) =>
-        context.RegisterSymbolStartAction(start =>
+        context.RegisterSemanticModelAction(tree =>
         {
-            if (ProblemCandidates.MayHaveProblems((INamedTypeSymbol)start.Symbol, start.CancellationToken))
-                start.RegisterSymbolEndAction(end => Report(end, analysis));
-        }, SymbolKind.NamedType);
+            foreach (var type in CandidateTypes.In(tree.SemanticModel, tree.CancellationToken))
+                Report(tree, type, analysis);
+        });
 
-    private void Report(SymbolAnalysisContext context, ModelAnalysis analysis)
+    private void Report(SemanticModelAnalysisContext context, INamedTypeSymbol type, ModelAnalysis analysis)
     {
-        var type = (INamedTypeSymbol)context.Symbol;
         foreach (var problem in analysis.ProblemsOf(type, context.CancellationToken))
         {
-            if (problem.RuleId == Descriptor.Id)
-                context.ReportDiagnostic(CreateDiagnostic(problem, type, context.CancellationToken));
+            if (problem.RuleId != Descriptor.Id) continue;
+            var diagnostic = CreateDiagnostic(problem, type, context.CancellationToken);
+            if (CandidateTypes.IsIn(diagnostic, context.SemanticModel)) context.ReportDiagnostic(diagnostic);
         }
     }
 

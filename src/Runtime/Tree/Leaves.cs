@@ -57,6 +57,9 @@ public sealed class TensorNode : StateNode
     /// <summary>Where the bytes of a lazy leaf not read yet are (from <see cref="DataOffset"/> on); null once the leaf is in memory.</summary>
     public TensorData? Data => Volatile.Read(ref _payload) as TensorData;
 
+    /// <summary>The tensor of a leaf made in memory (not read from a file); null for a lazy leaf, read or not.</summary>
+    internal INdArray? InMemoryTensor => _shape is null ? (INdArray)_payload : null;
+
     /// <summary>Where this leaf's bytes start in <see cref="Data"/>.</summary>
     public long DataOffset { get; }
 

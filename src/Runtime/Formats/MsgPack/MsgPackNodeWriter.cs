@@ -29,7 +29,7 @@ internal sealed class MsgPackNodeWriter(MsgPackOutput output, long chunkByteLimi
                 for (var i = 0; i < map.Count; i++)
                 {
                     WriteString(map.KeyAt(i));
-                    WriteNode(map.ValueAt(i), depth + 1);
+                    WriteNode(map.PeekAt(i), depth + 1);
                 }
 
                 break;

@@ -24,6 +24,7 @@ internal sealed class LoadPlanner
     private readonly CancellationToken _cancellationToken;
     private readonly List<Level> _levels = [];
     private readonly List<Action> _replacements = [];
+    private readonly List<StateDict> _views = [];
 
     // Every entry that will load, in target order (handed to the report as it is), and the array bytes to copy when
     // the load applies. Sources are kept as the file's tree stores them (StateDict.NodeSlot): a lazy array stays a
@@ -260,8 +261,8 @@ internal sealed class LoadPlanner
                 // A leaf under a container's key is not claimed: it is reported unexpected, the container's entries missing.
                 parent.Claim(index, map.Count);
                 parent.Hint = index + 1;
-                // Peeked, not kept: a map the file left compact is made for this walk and dropped after it.
-                child = (StateDict)map.PeekAt(index);
+                // A map the file left compact is seen through this depth's view, not made into an object.
+                child = map.PeekMapAt(index, ViewAt(_depth + 1));
             }
         }
 
@@ -271,6 +272,13 @@ internal sealed class LoadPlanner
         level.ReportUnexpected = true;
         level.FilterFrom = parent.FilterFrom;
         return level;
+    }
+
+    // The view a level at `depth` shows compact source maps through (see StateDict.PeekMapAt): one per depth.
+    private StateDict ViewAt(int depth)
+    {
+        while (_views.Count <= depth) _views.Add(new StateDict());
+        return _views[depth];
     }
 
     private Level Push(StateDict? map, string key)
@@ -408,12 +416,7 @@ internal sealed class LoadPlanner
     /// <summary>Array bytes a load moves when it applies (streamed from the file, or converted), for loaded entry <see cref="Entry"/>.</summary>
     private readonly record struct PlannedCopy(StateDict.NodeSlot Source, INdArray Target, int Entry)
     {
-        public void Run()
-        {
-            var source = (TensorNode)Source.Node;
-            if (source.DType == Target.DType) source.CopyTo(Target);
-            else TensorConversion.Convert(source, Target);
-        }
+        public void Run() => Source.CopyArrayTo(Target);
     }
 }
 

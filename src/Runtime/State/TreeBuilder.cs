@@ -48,10 +48,13 @@ internal sealed class TreeBuilder : StateVisitor
         return false;
     }
 
-    protected override bool EnterChild(string key)
+    protected override bool EnterChild(string key) => EnterChildren(key, 0);
+
+    // A list of children makes room for its entries at once (a list of 100,000 layers: one array, not seventeen).
+    protected override bool EnterChildren(string key, int count)
     {
         if (++_depth == _levels.Length) Array.Resize(ref _levels, _levels.Length * 2);
-        _levels[_depth] = new Level(key, _maps.Begin());
+        _levels[_depth] = new Level(key, _maps.Begin(count));
         return true;
     }
 

@@ -124,16 +124,7 @@ public sealed class TensorNode : StateNode
         ((INdArray)_payload).ReadBytes(offset, destination);
     }
 
-    private void ReadInto(TensorData data, INdArray destination)
-    {
-        var length = destination.ByteLength;
-        for (long offset = 0; offset < length;)
-        {
-            var piece = destination.GetBytes(offset, int.MaxValue);
-            data.Read(DataOffset + offset, piece);
-            offset += piece.Length;
-        }
-    }
+    private void ReadInto(TensorData data, INdArray destination) => data.ReadInto(DataOffset, destination);
 
     private static int[] ValidShape(int[] shape)
     {

@@ -26,6 +26,31 @@ public sealed partial class StateDict
         return new NodeSlot(entry.Value, entry.Aux);
     }
 
+    /// <summary>
+    /// The child map under entry <paramref name="index"/> for a walk that looks at it once: a map already made is
+    /// returned as is; a compact one is shown through <paramref name="view"/> (re-pointed at its entries, so a walk
+    /// of 100,000 child maps makes no map object per child); null when the entry is not a map.
+    /// </summary>
+    internal StateDict? PeekMapAt(int index, StateDict view)
+    {
+        var entry = _entries[_start + index];
+        if (entry.Value is not Entry[] slab) return entry.Value as StateDict;
+        view.ShowCompact(slab, (int)(entry.Aux >> 32), (int)entry.Aux);
+        return view;
+    }
+
+    // Points this map (a walk's private view, never a map anyone else holds) at a compact map's entries.
+    private void ShowCompact(Entry[] slab, int start, int count)
+    {
+        _entries = slab;
+        _start = start;
+        _capacity = count;
+        _count = count;
+        _index = null;
+        _scans = 0;
+        _isSequence = IsSequence(slab, start, count);
+    }
+
     private static StateNode Realize(ref Entry entry)
     {
         var compact = entry.Value;
@@ -81,6 +106,23 @@ public sealed partial class StateDict
         /// <summary>The node (made anew for a compact slot: the caller decides whether to keep it).</summary>
         public StateNode Node => _value as StateNode ?? Make(_value, _aux);
 
+        /// <summary>
+        /// Copies the array this slot holds into <paramref name="target"/> (the planner has checked shape and dtype):
+        /// straight from the file for a compact lazy array of the same dtype, converted losslessly otherwise.
+        /// </summary>
+        public void CopyArrayTo(INdArray target)
+        {
+            if (_value is LazyArray lazy && lazy.DType == target.DType)
+            {
+                lazy.Data.ReadInto(_aux, target);
+                return;
+            }
+
+            var source = (TensorNode)Node;
+            if (source.DType == target.DType) source.CopyTo(target);
+            else TensorConversion.Convert(source, target);
+        }
+
         internal object Value => _value;
 
         internal long Aux => _aux;
@@ -120,8 +162,15 @@ public sealed partial class StateDict
         private Entry[] _slab = [];
         private int _used;
 
-        /// <summary>Where the map about to be built starts on the stack; pass it to the other methods.</summary>
-        public int Begin() => _top;
+        /// <summary>
+        /// Where the map about to be built starts on the stack; pass it to the other methods. <paramref name="expectedCount"/>
+        /// makes room for that many entries at once (callers bound it by what the input can really hold).
+        /// </summary>
+        public int Begin(int expectedCount = 0)
+        {
+            if (_top + expectedCount > _stack.Length) Array.Resize(ref _stack, Math.Max(_top + expectedCount, _stack.Length * 2));
+            return _top;
+        }
 
         /// <summary>The number of entries the map begun at <paramref name="mark"/> has so far.</summary>
         public int CountSince(int mark) => _top - mark;

@@ -54,7 +54,7 @@ public sealed partial class StateDict : StateNode, IEnumerable<KeyValuePair<stri
         _start = start;
         _capacity = count;
         _count = count;
-        for (var i = 0; i < count && _isSequence; i++) _isSequence = Generated.IndexKeys.Is(slab[start + i].Key, i);
+        _isSequence = IsSequence(slab, start, count);
     }
 
     /// <inheritdoc />
@@ -263,7 +263,7 @@ public sealed partial class StateDict : StateNode, IEnumerable<KeyValuePair<stri
 
     private static string? FindDuplicateKey(Entry[] entries, int start, int count)
     {
-        if (count < 2) return null;
+        if (count < 2 || IsSequence(entries, start, count)) return null;
         if (count <= IndexThreshold)
         {
             for (var i = 1; i < count; i++)
@@ -278,6 +278,14 @@ public sealed partial class StateDict : StateNode, IEnumerable<KeyValuePair<stri
         for (var i = 1; i < keys.Length; i++)
             if (string.Equals(keys[i], keys[i - 1], StringComparison.Ordinal)) return keys[i];
         return null;
+    }
+
+    // Whether the keys are "0", "1", ... in order (distinct by construction).
+    private static bool IsSequence(Entry[] entries, int start, int count)
+    {
+        for (var i = 0; i < count; i++)
+            if (!Generated.IndexKeys.Is(entries[start + i].Key, i)) return false;
+        return true;
     }
 
     private int IndexOf(string key)

@@ -19,6 +19,10 @@ internal sealed class MsgPackNodeReader(MsgPackTokenReader tokens, int maxDepth,
     // collected in steps of this size as it arrives, then copied into the tensor.
     private const int UnverifiedStepBytes = 16 * 1024 * 1024;
 
+    // A map's declared count makes room for its entries at once only as far as the bytes left could hold entries of
+    // this many bytes: a header that lies cannot make the reader allocate more than a few times the file's size.
+    private const int MinReservedEntryBytes = 8;
+
     // Arrays of one dtype and shape share what describes them (a direct-mapped table: a hostile file cannot grow it).
     private const int LazyArraySlots = 16;
 
@@ -70,7 +74,7 @@ internal sealed class MsgPackNodeReader(MsgPackTokenReader tokens, int maxDepth,
     {
         CheckContainer(token, depth);
         var count = (int)token.Length;
-        var map = _maps.Begin();
+        var map = _maps.Begin(Reservable(count));
         var chunked = false;
         for (var i = 0; i < count; i++)
         {
@@ -104,7 +108,7 @@ internal sealed class MsgPackNodeReader(MsgPackTokenReader tokens, int maxDepth,
     {
         CheckContainer(token, depth);
         var count = (int)token.Length;
-        var map = _maps.Begin();
+        var map = _maps.Begin(Reservable(count));
         for (var i = 0; i < count; i++)
         {
             var key = Generated.IndexKeys.Of(i);
@@ -115,6 +119,8 @@ internal sealed class MsgPackNodeReader(MsgPackTokenReader tokens, int maxDepth,
 
         return _maps.End(map);
     }
+
+    private int Reservable(int count) => (int)Math.Min(count, tokens.Available / MinReservedEntryBytes);
 
     // The shared description of arrays of `dtype` and `shape` (shape arrays are shared already: see ShapeCache).
     private StateDict.LazyArray LazyArrayOf(DType dtype, int[] shape, TensorData source)

@@ -20,7 +20,8 @@ internal sealed class MsgPackNodeReader(MsgPackTokenReader tokens, int maxDepth,
     private const int UnverifiedStepBytes = 16 * 1024 * 1024;
 
     // A map's declared count makes room for its entries at once only as far as the bytes left could hold entries of
-    // this many bytes: a header that lies cannot make the reader allocate more than a few times the file's size.
+    // this many bytes: a header that lies cannot make the reader allocate more than a few times the file's size
+    // (24 bytes of entry per 8 bytes of file).
     private const int MinReservedEntryBytes = 8;
 
     // Arrays of one dtype and shape share what describes them (a direct-mapped table: a hostile file cannot grow it).
@@ -120,7 +121,9 @@ internal sealed class MsgPackNodeReader(MsgPackTokenReader tokens, int maxDepth,
         return _maps.End(map);
     }
 
-    private int Reservable(int count) => (int)Math.Min(count, tokens.Available / MinReservedEntryBytes);
+    // Nothing is reserved from a stream that cannot tell its length: its counts were not checked against anything.
+    private int Reservable(int count) =>
+        tokens.KnowsSourceLength ? (int)Math.Min(count, tokens.Available / MinReservedEntryBytes) : 0;
 
     // The shared description of arrays of `dtype` and `shape` (shape arrays are shared already: see ShapeCache).
     private StateDict.LazyArray LazyArrayOf(DType dtype, int[] shape, TensorData source)

@@ -35,7 +35,8 @@ internal static class NdArrayPayload
         var at = 0;
         destination[at++] = 0x93;
         at += ArrayHeader(destination[at..], shape.Count);
-        foreach (var dim in shape) at += UnsignedInt(destination[at..], (uint)dim);
+        // Indexed, not foreach: enumerating an IReadOnlyList boxes an enumerator per array written.
+        for (var i = 0; i < shape.Count; i++) at += UnsignedInt(destination[at..], (uint)shape[i]);
         var name = dtype.NumpyName();
         destination[at++] = (byte)(0xa0 | name.Length);
         at += System.Text.Encoding.ASCII.GetBytes(name, destination[at..]);

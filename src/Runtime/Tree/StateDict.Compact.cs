@@ -118,9 +118,7 @@ public sealed partial class StateDict
                 return;
             }
 
-            var source = (TensorNode)Node;
-            if (source.DType == target.DType) source.CopyTo(target);
-            else TensorConversion.Convert(source, target);
+            Generated.TensorLoads.Fill((TensorNode)Node, target);
         }
 
         internal object Value => _value;

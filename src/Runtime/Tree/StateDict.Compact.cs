@@ -150,6 +150,9 @@ public sealed partial class StateDict
         // 2,048 entries of 24 bytes: 48 KiB, inside the small-object heap.
         private const int SlabLength = 2048;
 
+        // The first slab of a builder; enough for any shared map (at most MaxSharedCount entries).
+        private const int FirstSlabLength = 64;
+
         // Larger maps get an array of their own: sharing would save little and strand much of a slab.
         private const int MaxSharedCount = 32;
 
@@ -231,7 +234,8 @@ public sealed partial class StateDict
             {
                 if (_used + count > _slab.Length)
                 {
-                    _slab = new Entry[SlabLength];
+                    // Slabs grow to full size: a tree of a few maps (a small model saved every step) takes 1.5 KiB, not 48.
+                    _slab = new Entry[Math.Min(SlabLength, Math.Max(FirstSlabLength, 2 * _slab.Length))];
                     _used = 0;
                 }
 

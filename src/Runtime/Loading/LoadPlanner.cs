@@ -195,10 +195,10 @@ internal sealed class LoadPlanner
         {
             // The node peeked above is not kept: the copy makes it again from the tree's compact entry when it runs.
             var from = ReferenceEquals(copyFrom, source) ? map.SlotAt(index) : StateDict.NodeSlot.Of(copyFrom);
-            _copies.Add(new PlannedCopy(from, load.CopyInto!, _loaded.Count));
+            _copies.Add(new PlannedCopy(from, load.CopyInto!));
         }
 
-        _loaded.Add(new LoadedPath(PathOf(_depth), key));
+        _loaded.Add(new LoadedPath(PathOf(_depth), key, HasCopy: load.CopyFrom is not null));
         return true;
     }
 
@@ -232,7 +232,7 @@ internal sealed class LoadPlanner
             catch (CheckpointFormatException e) when (e.PathInFile.Length == 0)
             {
                 // The file changed (or was cut short) since its structure was read: say which entry found it out.
-                var entry = _loaded[copy.Entry];
+                var entry = EntryOfCopy(copies - 1);
                 throw new CheckpointFormatException(e.Detail, e.FileName, _paths.Join(entry.Parent, entry.Key), e.Offset, e);
             }
 
@@ -413,12 +413,21 @@ internal sealed class LoadPlanner
 
     private string LevelPath(Level level) => _paths.Text(PathOf(_levels.IndexOf(level)));
 
-    /// <summary>Array bytes a load moves when it applies (streamed from the file, or converted), for loaded entry <see cref="Entry"/>.</summary>
-    private readonly record struct PlannedCopy(StateDict.NodeSlot Source, INdArray Target, int Entry)
+    // The loaded entry whose copy is the n-th (0-based): copies are planned in the order of the entries that have one.
+    // Only an error needs it, so it is counted here instead of kept per copy.
+    private LoadedPath EntryOfCopy(int n)
+    {
+        foreach (var entry in _loaded)
+            if (entry.HasCopy && n-- == 0) return entry;
+        throw new InvalidOperationException("No loaded entry for that copy.");
+    }
+
+    /// <summary>Array bytes a load moves when it applies (streamed from the file, or converted).</summary>
+    private readonly record struct PlannedCopy(StateDict.NodeSlot Source, INdArray Target)
     {
         public void Run() => Source.CopyArrayTo(Target);
     }
 }
 
-/// <summary>Where a loaded entry is: its level in the load's <see cref="PathTable"/> and its key there.</summary>
-internal readonly record struct LoadedPath(int Parent, string Key);
+/// <summary>Where a loaded entry is: its level in the load's <see cref="PathTable"/> and its key there; whether it copies array bytes.</summary>
+internal readonly record struct LoadedPath(int Parent, string Key, bool HasCopy = false);

@@ -40,18 +40,27 @@ internal static class Measure
 
         var times = new List<double>();
         var cpu = new List<double>();
+        // The garbage collector's share of each run (pause time and collections), for the log line only.
+        var pauses = new List<double>();
+        var collections = 0;
         for (var i = 0; i < repetitions; i++)
         {
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var pauseBefore = GC.GetTotalPauseDuration();
+            var collectionsBefore = GC.CollectionCount(0);
             var watch = Stopwatch.StartNew();
             operation();
             watch.Stop();
+            pauses.Add((GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds);
+            collections += GC.CollectionCount(0) - collectionsBefore;
             cpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds);
             times.Add(watch.Elapsed.TotalMilliseconds);
             between?.Invoke();
         }
 
-        Console.Error.WriteLine($"{name}: wall {string.Join(", ", times.Select(t => t.ToString("0")))} ms; CPU {string.Join(", ", cpu.Select(t => t.ToString("0")))} ms");
+        Console.Error.WriteLine(
+            $"{name}: wall {string.Join(", ", times.Select(t => t.ToString("0")))} ms; CPU {string.Join(", ", cpu.Select(t => t.ToString("0")))} ms; " +
+            $"GC pause median {Median([.. pauses]):0.0} ms, {collections / (double)repetitions:0.00} collections per run");
 
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();

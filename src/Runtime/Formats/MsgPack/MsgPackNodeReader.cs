@@ -24,6 +24,16 @@ internal sealed class MsgPackNodeReader(MsgPackTokenReader tokens, int maxDepth,
     // (24 bytes of entry per 8 bytes of file).
     private const int MinReservedEntryBytes = 8;
 
+    // A msgpack array's elements carry no keys in the file, so a one-byte element is one byte, yet each becomes a
+    // 24-byte entry and, past IndexKeys' cache, a key string of its own: an array of tiny elements would cost the
+    // reader 24 to 60 times its bytes. What the elements cost is counted, and the reader refuses an array that
+    // takes more than this many bytes of memory per byte read so far (plus ArrayElementSlack), so no file, however
+    // dense, can make a load allocate more than a fixed multiple of its size. braintools never writes arrays.
+    private const int ArrayElementBytesPerFileByte = 8;
+    private const long ArrayElementSlack = 8L << 20;
+    private const int ArrayEntryBytes = 24;
+    private const int UncachedIndexKeyBytes = 48;
+
     // Arrays of one dtype and shape share what describes them (a direct-mapped table: a hostile file cannot grow it).
     private const int LazyArraySlots = 16;
 
@@ -32,6 +42,7 @@ internal sealed class MsgPackNodeReader(MsgPackTokenReader tokens, int maxDepth,
     // Maps and lazy array leaves are built compact (see StateDict.MapBuilder): nodes are made when someone asks.
     private readonly StateDict.MapBuilder _maps = new();
     private readonly StateDict.LazyArray?[] _lazyArrays = new StateDict.LazyArray?[LazyArraySlots];
+    private long _arrayElementBytes;
 
     /// <summary>Reads the one root object and checks that nothing follows it.</summary>
     public StateNode ReadRoot()
@@ -112,6 +123,7 @@ internal sealed class MsgPackNodeReader(MsgPackTokenReader tokens, int maxDepth,
         var map = _maps.Begin(Reservable(count));
         for (var i = 0; i < count; i++)
         {
+            ChargeArrayElement(token, i);
             var key = Generated.IndexKeys.Of(i);
             _context.Push(key);
             _maps.Add(key, ReadNode(depth));
@@ -119,6 +131,17 @@ internal sealed class MsgPackNodeReader(MsgPackTokenReader tokens, int maxDepth,
         }
 
         return _maps.End(map);
+    }
+
+    private void ChargeArrayElement(MsgPackToken array, int index)
+    {
+        _arrayElementBytes += index < Generated.IndexKeys.CacheLimit ? ArrayEntryBytes : ArrayEntryBytes + UncachedIndexKeyBytes;
+        if (_arrayElementBytes > ArrayElementBytesPerFileByte * tokens.Position + ArrayElementSlack)
+        {
+            throw _context.Error(array.Offset,
+                $"{array.Describe()} is too dense to read: its elements would take more than {ArrayElementBytesPerFileByte} bytes of memory " +
+                $"per byte of file (reached at element {index}); store a long list of numbers as an array (an ndarray ext) instead");
+        }
     }
 
     // Nothing is reserved from a stream that cannot tell its length: its counts were not checked against anything.

@@ -33,7 +33,7 @@ public class GeneratorBehaviourTests
             }
             """);
         Assert.Contains(
-            "visitor.Value<global::Checkpoint.Quantity?>(\"Rate\", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.QuantityCodec.Instance)",
+            "visitor.Value<global::Checkpoint.Quantity?>(\"Rate\", global::Checkpoint.StateKinds.Param, ref this.Rate!, global::Checkpoint.Generated.QuantityCodec.Instance)",
             output.File("Demo.Synapse.g.cs").Text);
     }
 
@@ -142,7 +142,7 @@ public class GeneratorBehaviourTests
             """).AssertCompiles();
         var text = output.File("Demo.Layer.g.cs").Text;
 
-        Assert.Contains("visitor.Value<global::System.Numerics.Tensors.Tensor<float>?>(\"A\", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.NumericsTensorCodec<float>.Instance)", text);
+        Assert.Contains("visitor.Value<global::System.Numerics.Tensors.Tensor<float>?>(\"A\", global::Checkpoint.StateKinds.Param, ref this.A!, global::Checkpoint.Generated.NumericsTensorCodec<float>.Instance)", text);
         Assert.Contains("global::Checkpoint.Generated.NumericsTensorCodec<double>.Instance", text);
         Assert.Contains("global::Checkpoint.Generated.NumericsTensorCodec<global::System.Half>.Instance", text);
     }
@@ -193,7 +193,31 @@ public class GeneratorBehaviourTests
         var text = output.File("Demo.Layer.g.cs").Text;
 
         Assert.Contains("private static readonly global::Checkpoint.Generated.ForeignTensorCodec<global::Demo.Paged> __CheckpointCodec_Creatable = global::Checkpoint.Generated.ForeignTensorCodec.Creating<global::Demo.Paged>();", text);
-        Assert.Contains("ref value, __CheckpointCodec_Creatable)", text);
-        Assert.Contains("ref value, global::Checkpoint.Generated.ForeignTensorCodec<global::Checkpoint.INdArray>.Instance)", text);
+        Assert.Contains("ref this.Creatable!, __CheckpointCodec_Creatable)", text);
+        Assert.Contains("ref this.Seam!, global::Checkpoint.Generated.ForeignTensorCodec<global::Checkpoint.INdArray>.Instance)", text);
+    }
+
+    [Fact]
+    public void Writable_fields_go_to_the_visitor_by_reference_and_properties_and_volatile_fields_through_a_local()
+    {
+        var output = GeneratorHarness.Run("""
+            using Checkpoint;
+            namespace Demo;
+            public partial class Layer
+            {
+                [Param] public NdArray<float> Weight = NdArray<float>.Zeros(2);
+                [LongTerm] public long Steps;
+                [Param] public NdArray<float>? Bias { get; set; }
+                [LongTerm] public volatile int Flag;
+            }
+            """).AssertCompiles();
+        var text = output.File("Demo.Layer.g.cs").Text;
+
+        // One statement per field; a volatile field by reference would lose its volatility (CS0420), and a property
+        // has no storage to refer to.
+        Assert.Contains("ref this.Weight!, global::Checkpoint.Generated.NdArrayCodec<float>.Instance);", text);
+        Assert.Contains("ref this.Steps, global::Checkpoint.Generated.ScalarCodec<long>.Instance);", text);
+        Assert.Contains("ref value, global::Checkpoint.Generated.NdArrayCodec<float>.Instance)) this.Bias = value!;", text);
+        Assert.Contains("ref value, global::Checkpoint.Generated.ScalarCodec<int>.Instance)) this.Flag = value;", text);
     }
 }

@@ -7,8 +7,8 @@ namespace Checkpoint.Generators.Emitting;
 internal static class MemberEmitter
 {
     /// <summary>
-    /// The visitor call of a member: a state member is passed by reference through a local (so fields and properties
-    /// read alike, and a property is set only when a load gives it a new value) with the codec of its type; a child
+    /// The visitor call of a member: a state member is passed by reference with the codec of its type (a field
+    /// directly, a property through a local, so that it is set only when a load gives it a new value); a child
     /// or collection of children is visited under its key. Config members are not state.
     /// </summary>
     public static void Visit(SourceWriter writer, MemberSpec member)
@@ -27,6 +27,14 @@ internal static class MemberEmitter
                 // The type argument is explicit: inferred from the local's flow state, a member that is not null
                 // would make it the non-nullable type the codec does not take.
                 var type = ValueType(member);
+                if (member.ByRef)
+                {
+                    // A field goes by reference: the visitor assigns it only when a load gives it a new value, as
+                    // the property form below does. The suppression is the one the assignment below makes.
+                    writer.Line($"visitor.Value<{type}>({key}, {Names.StateKinds}.{member.Role}, ref {self}{suppress}, {Codec(member)}{former});");
+                    return;
+                }
+
                 writer.Open();
                 writer.Line($"{type} value = {self};");
                 writer.Line($"if (visitor.Value<{type}>({key}, {Names.StateKinds}.{member.Role}, ref value, {Codec(member)}{former})) {self} = value{suppress};");

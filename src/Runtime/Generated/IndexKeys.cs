@@ -9,7 +9,7 @@ namespace Checkpoint.Generated;
 internal static class IndexKeys
 {
     // Indices below this are cached (at most 8 MiB of strings); larger ones are formatted each time.
-    private const int CacheLimit = 1 << 18;
+    internal const int CacheLimit = 1 << 18;
 
     private static string[] _cache = Build(1024);
 

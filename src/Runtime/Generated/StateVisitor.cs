@@ -58,7 +58,7 @@ public abstract class StateVisitor
     public void ChildList<T>(string key, IEnumerable<T?>? children)
         where T : class, IStateful
     {
-        if (children is null || !EnterChild(key)) return;
+        if (children is null || !EnterChildren(key, children is IReadOnlyCollection<T?> collection ? collection.Count : 0)) return;
         _path.Add(key);
         try
         {
@@ -116,6 +116,12 @@ public abstract class StateVisitor
 
     /// <summary>Called before a child model (or a collection of them) under <paramref name="key"/>; false skips it.</summary>
     protected virtual bool EnterChild(string key) => true;
+
+    /// <summary>
+    /// Called before a list of <paramref name="count"/> child models under <paramref name="key"/> (0 when the list
+    /// cannot tell); false skips it. By default the same as <see cref="EnterChild"/>.
+    /// </summary>
+    protected virtual bool EnterChildren(string key, int count) => EnterChild(key);
 
     /// <summary>Called after the child entered by <see cref="EnterChild"/>.</summary>
     protected virtual void ExitChild()

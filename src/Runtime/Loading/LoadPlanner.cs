@@ -24,10 +24,13 @@ internal sealed class LoadPlanner
     private readonly CancellationToken _cancellationToken;
     private readonly List<Level> _levels = [];
     private readonly List<Action> _replacements = [];
+    private readonly List<StateDict> _views = [];
 
-    // Every entry that will load, in target order, with the array bytes it copies when the load applies (one list,
-    // not a list of copies beside a list of paths: a load of 100,000 entries keeps 100,000 of these).
-    private readonly PagedList<LoadedEntry> _loaded = new();
+    // Every entry that will load, in target order (handed to the report as it is), and the array bytes to copy when
+    // the load applies. Sources are kept as the file's tree stores them (StateDict.NodeSlot): a lazy array stays a
+    // shared description and an offset, not a node object per entry that would live until the load applies.
+    private readonly PagedList<LoadedPath> _loaded = new();
+    private readonly PagedList<PlannedCopy> _copies = new();
     private readonly PathTable _paths = new();
     private int _depth = -1;
     private int _leaves;
@@ -86,11 +89,11 @@ internal sealed class LoadPlanner
         var level = _levels[_depth];
         var index = level.Map?.IndexOf(key, level.Hint) ?? -1;
         absent = index < 0;
-        if (index >= 0 && level.Map!.ValueAt(index) is not StateDict)
+        if (index >= 0 && !level.Map!.SlotAt(index).IsMap)
         {
             level.Claim(index, level.Map.Count);
             level.Hint = index + 1;
-            leaf = level.Map.ValueAt(index);
+            leaf = level.Map.PeekAt(index);
             return false;
         }
 
@@ -172,7 +175,8 @@ internal sealed class LoadPlanner
 
         level.Claim(index, map!.Count);
         level.Hint = index + 1;
-        load = codec.Read(map.ValueAt(index), current);
+        var source = map.PeekAt(index);
+        load = codec.Read(source, current);
         if (!load.Succeeded)
         {
             if (load.IsShapeMismatch && _options.SkipShapeMismatches) Report.AddSkipped(FullPath(key));
@@ -187,7 +191,14 @@ internal sealed class LoadPlanner
             return false;
         }
 
-        _loaded.Add(new LoadedEntry(PathOf(_depth), key, load.CopyFrom, load.CopyInto));
+        if (load.CopyFrom is { } copyFrom)
+        {
+            // The node peeked above is not kept: the copy makes it again from the tree's compact entry when it runs.
+            var from = ReferenceEquals(copyFrom, source) ? map.SlotAt(index) : StateDict.NodeSlot.Of(copyFrom);
+            _copies.Add(new PlannedCopy(from, load.CopyInto!));
+        }
+
+        _loaded.Add(new LoadedPath(PathOf(_depth), key, HasCopy: load.CopyFrom is not null));
         return true;
     }
 
@@ -211,21 +222,21 @@ internal sealed class LoadPlanner
 
         long copied = 0;
         var copies = 0;
-        foreach (var entry in _loaded)
+        foreach (var copy in _copies)
         {
-            if (entry.Source is null) continue;
             if (copies++ % CancellationInterval == 0) _cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                entry.Copy();
+                copy.Run();
             }
             catch (CheckpointFormatException e) when (e.PathInFile.Length == 0)
             {
                 // The file changed (or was cut short) since its structure was read: say which entry found it out.
+                var entry = EntryOfCopy(copies - 1);
                 throw new CheckpointFormatException(e.Detail, e.FileName, _paths.Join(entry.Parent, entry.Key), e.Offset, e);
             }
 
-            copied += entry.Target!.ByteLength;
+            copied += copy.Target.ByteLength;
             _options.Progress?.Report(copied);
         }
 
@@ -245,12 +256,13 @@ internal sealed class LoadPlanner
         if (parent.Map is { } map)
         {
             var index = map.IndexOf(key, parent.Hint);
-            if (index >= 0 && map.ValueAt(index) is StateDict found)
+            if (index >= 0 && map.SlotAt(index).IsMap)
             {
                 // A leaf under a container's key is not claimed: it is reported unexpected, the container's entries missing.
                 parent.Claim(index, map.Count);
                 parent.Hint = index + 1;
-                child = found;
+                // A map the file left compact is seen through this depth's view, not made into an object.
+                child = map.PeekMapAt(index, ViewAt(_depth + 1));
             }
         }
 
@@ -260,6 +272,13 @@ internal sealed class LoadPlanner
         level.ReportUnexpected = true;
         level.FilterFrom = parent.FilterFrom;
         return level;
+    }
+
+    // The view a level at `depth` shows compact source maps through (see StateDict.PeekMapAt): one per depth.
+    private StateDict ViewAt(int depth)
+    {
+        while (_views.Count <= depth) _views.Add(new StateDict());
+        return _views[depth];
     }
 
     private Level Push(StateDict? map, string key)
@@ -303,7 +322,7 @@ internal sealed class LoadPlanner
     {
         for (var i = 0; i < map.Count; i++)
         {
-            if (!level.IsClaimed(i)) ReportUnexpected(level, map.KeyAt(i), map.ValueAt(i), 0);
+            if (!level.IsClaimed(i)) ReportUnexpected(level, map.KeyAt(i), map.PeekAt(i), 0);
         }
     }
 
@@ -315,7 +334,7 @@ internal sealed class LoadPlanner
         {
             if (depth > _options.MaxDepth) return;
             for (var i = 0; i < child.Count; i++)
-                ReportUnexpected(level, relative + StateDict.PathSeparator + child.KeyAt(i), child.ValueAt(i), depth + 1);
+                ReportUnexpected(level, relative + StateDict.PathSeparator + child.KeyAt(i), child.PeekAt(i), depth + 1);
             return;
         }
 
@@ -394,13 +413,21 @@ internal sealed class LoadPlanner
 
     private string LevelPath(Level level) => _paths.Text(PathOf(_levels.IndexOf(level)));
 
-    /// <summary>An entry that will load, and the array bytes it moves when the load applies (streamed from the file, or converted).</summary>
-    internal readonly record struct LoadedEntry(int Parent, string Key, TensorNode? Source, INdArray? Target)
+    // The loaded entry whose copy is the n-th (0-based): copies are planned in the order of the entries that have one.
+    // Only an error needs it, so it is counted here instead of kept per copy.
+    private LoadedPath EntryOfCopy(int n)
     {
-        public void Copy()
-        {
-            if (Source!.DType == Target!.DType) Source.CopyTo(Target);
-            else TensorConversion.Convert(Source, Target);
-        }
+        foreach (var entry in _loaded)
+            if (entry.HasCopy && n-- == 0) return entry;
+        throw new InvalidOperationException("No loaded entry for that copy.");
+    }
+
+    /// <summary>Array bytes a load moves when it applies (streamed from the file, or converted).</summary>
+    private readonly record struct PlannedCopy(StateDict.NodeSlot Source, INdArray Target)
+    {
+        public void Run() => Source.CopyArrayTo(Target);
     }
 }
+
+/// <summary>Where a loaded entry is: its level in the load's <see cref="PathTable"/> and its key there; whether it copies array bytes.</summary>
+internal readonly record struct LoadedPath(int Parent, string Key, bool HasCopy = false);

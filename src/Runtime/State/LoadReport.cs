@@ -34,7 +34,9 @@ public sealed class LoadReport
 {
     // Loaded paths are kept as (level, key) pairs and turned into strings only when someone reads Loaded: a load of
     // 100,000 entries should not build 100,000 path strings nobody looks at.
-    private readonly PagedList<(PathTable Paths, int Parent, string Key)> _loaded = new();
+    // The planner's own list is kept (not copied): one record per loaded entry is made once per load.
+    private readonly List<(PathTable Paths, PagedList<LoadedPath> Entries)> _loaded = [];
+    private int _loadedCount;
     private readonly List<string> _skipped = [];
     private readonly List<LoadProblem> _problems = [];
     private readonly List<LoadRename> _renamed = [];
@@ -46,10 +48,11 @@ public sealed class LoadReport
     {
         get
         {
-            if (_loadedPaths is { } cached && cached.Length == _loaded.Count) return cached;
-            var paths = new string[_loaded.Count];
+            if (_loadedPaths is { } cached && cached.Length == _loadedCount) return cached;
+            var paths = new string[_loadedCount];
             var i = 0;
-            foreach (var (table, parent, key) in _loaded) paths[i++] = table.Join(parent, key);
+            foreach (var (table, entries) in _loaded)
+                foreach (var entry in entries) paths[i++] = table.Join(entry.Parent, entry.Key);
             return _loadedPaths = paths;
         }
     }
@@ -79,7 +82,7 @@ public sealed class LoadReport
     public bool IsClean => _problems.Count == 0;
 
     /// <summary>The number of entries loaded.</summary>
-    public int LoadedCount => _loaded.Count;
+    public int LoadedCount => _loadedCount;
 
     /// <summary>The number of entries skipped on purpose.</summary>
     public int SkippedCount => _skipped.Count;
@@ -103,12 +106,13 @@ public sealed class LoadReport
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"loaded {_loaded.Count}, skipped {_skipped.Count}, missing {Count(LoadProblemKind.Missing)}, " +
+        $"loaded {_loadedCount}, skipped {_skipped.Count}, missing {Count(LoadProblemKind.Missing)}, " +
         $"unexpected {Count(LoadProblemKind.Unexpected)}, mismatched {Count(LoadProblemKind.Mismatched)}";
 
-    internal void AddLoaded(PathTable paths, PagedList<LoadPlanner.LoadedEntry> entries)
+    internal void AddLoaded(PathTable paths, PagedList<LoadedPath> entries)
     {
-        foreach (var entry in entries) _loaded.Add((paths, entry.Parent, entry.Key));
+        _loaded.Add((paths, entries));
+        _loadedCount += entries.Count;
     }
 
     internal void AddSkipped(string path) => _skipped.Add(path);

@@ -57,6 +57,9 @@ public sealed class TensorNode : StateNode
     /// <summary>Where the bytes of a lazy leaf not read yet are (from <see cref="DataOffset"/> on); null once the leaf is in memory.</summary>
     public TensorData? Data => Volatile.Read(ref _payload) as TensorData;
 
+    /// <summary>The tensor of a leaf made in memory (not read from a file); null for a lazy leaf, read or not.</summary>
+    internal INdArray? InMemoryTensor => _shape is null ? (INdArray)_payload : null;
+
     /// <summary>Where this leaf's bytes start in <see cref="Data"/>.</summary>
     public long DataOffset { get; }
 
@@ -121,16 +124,7 @@ public sealed class TensorNode : StateNode
         ((INdArray)_payload).ReadBytes(offset, destination);
     }
 
-    private void ReadInto(TensorData data, INdArray destination)
-    {
-        var length = destination.ByteLength;
-        for (long offset = 0; offset < length;)
-        {
-            var piece = destination.GetBytes(offset, int.MaxValue);
-            data.Read(DataOffset + offset, piece);
-            offset += piece.Length;
-        }
-    }
+    private void ReadInto(TensorData data, INdArray destination) => data.ReadInto(DataOffset, destination);
 
     private static int[] ValidShape(int[] shape)
     {

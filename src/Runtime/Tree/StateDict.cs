@@ -12,14 +12,14 @@ namespace Checkpoint;
 /// Built for trees of many small maps (a model with 100,000 layers is 100,000 one-entry maps): entries live in
 /// one array, and a hash index is built only when a map grows past a few entries and is searched by key.
 /// </remarks>
-public sealed class StateDict : StateNode, IEnumerable<KeyValuePair<string, StateNode>>
+public sealed partial class StateDict : StateNode, IEnumerable<KeyValuePair<string, StateNode>>
 {
     // Up to this many entries a linear scan beats hashing. Beyond it, lookups scan until this many have missed
     // (a walk in the map's own order never misses: it finds each key where it expects it), then build the index.
     private const int IndexThreshold = 8;
 
     // This map's entries are _entries[_start .. _start + _count), with room up to _start + _capacity. A map of its
-    // own starts at 0; the small maps a reader makes share one slab (see EntrySlab) until they grow.
+    // own starts at 0; the maps a reader or a model's tree builder makes share slabs (see MapBuilder) until they grow.
     private Entry[] _entries = [];
     private int _start;
     private int _capacity;
@@ -47,12 +47,14 @@ public sealed class StateDict : StateNode, IEnumerable<KeyValuePair<string, Stat
         _capacity = capacity;
     }
 
-    // A map whose entries live in a slab shared with other maps.
-    private StateDict(Entry[] slab, int start, int capacity)
+    // A map whose `count` entries were built in a slab shared with other maps (see MapBuilder): exactly full.
+    private StateDict(Entry[] slab, int start, int count)
     {
         _entries = slab;
         _start = start;
-        _capacity = capacity;
+        _capacity = count;
+        _count = count;
+        _isSequence = IsSequence(slab, start, count);
     }
 
     /// <inheritdoc />
@@ -69,14 +71,14 @@ public sealed class StateDict : StateNode, IEnumerable<KeyValuePair<string, Stat
     public StateNode this[string key]
     {
         get => IndexOf(key) is var i and >= 0
-            ? _entries[_start + i].Value
+            ? ValueAt(i)
             : throw new KeyNotFoundException($"No entry '{key}' in this state dictionary (keys: {string.Join(", ", Keys)}).");
         set
         {
             ArgumentNullException.ThrowIfNull(key);
             ArgumentNullException.ThrowIfNull(value);
             var i = IndexOf(key);
-            if (i >= 0) _entries[_start + i].Value = value;
+            if (i >= 0) _entries[_start + i] = new Entry(key: _entries[_start + i].Key, value);
             else Append(key, value);
         }
     }
@@ -98,7 +100,7 @@ public sealed class StateDict : StateNode, IEnumerable<KeyValuePair<string, Stat
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out StateNode value)
     {
         var i = IndexOf(key);
-        value = i >= 0 ? _entries[_start + i].Value : null;
+        value = i >= 0 ? ValueAt(i) : null;
         return i >= 0;
     }
 
@@ -192,7 +194,7 @@ public sealed class StateDict : StateNode, IEnumerable<KeyValuePair<string, Stat
     {
         for (var i = 0; i < _count; i++)
         {
-            var (key, node) = (_entries[_start + i].Key, _entries[_start + i].Value);
+            var (key, node) = (KeyAt(i), ValueAt(i));
             if (node is StateDict child)
             {
                 foreach (var leaf in child.Leaves())
@@ -208,7 +210,7 @@ public sealed class StateDict : StateNode, IEnumerable<KeyValuePair<string, Stat
     /// <summary>The entries in order.</summary>
     public IEnumerator<KeyValuePair<string, StateNode>> GetEnumerator()
     {
-        for (var i = 0; i < _count; i++) yield return new KeyValuePair<string, StateNode>(_entries[_start + i].Key, _entries[_start + i].Value);
+        for (var i = 0; i < _count; i++) yield return new KeyValuePair<string, StateNode>(KeyAt(i), ValueAt(i));
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
@@ -222,8 +224,15 @@ public sealed class StateDict : StateNode, IEnumerable<KeyValuePair<string, Stat
     /// <summary>The key of entry <paramref name="index"/> (0 ≤ index &lt; <see cref="Count"/>).</summary>
     internal string KeyAt(int index) => _entries[_start + index].Key;
 
-    /// <summary>The value of entry <paramref name="index"/>.</summary>
-    internal StateNode ValueAt(int index) => _entries[_start + index].Value;
+    /// <summary>
+    /// The value of entry <paramref name="index"/>. An entry a reader left compact becomes its node here, once: later
+    /// calls (from any thread) return the same node.
+    /// </summary>
+    internal StateNode ValueAt(int index)
+    {
+        ref var entry = ref _entries[_start + index];
+        return entry.Value as StateNode ?? Realize(ref entry);
+    }
 
     /// <summary>
     /// The position of <paramref name="key"/>, trying <paramref name="hint"/> first: loads walk a file and a model
@@ -250,23 +259,33 @@ public sealed class StateDict : StateNode, IEnumerable<KeyValuePair<string, Stat
     /// The key that appears twice, or null: for readers, checked once the map is complete instead of hashing every
     /// key as it arrives (a list's keys "0", "1", ... are distinct by construction and are not checked at all).
     /// </summary>
-    internal string? FindDuplicateKey()
+    internal string? FindDuplicateKey() => _isSequence ? null : FindDuplicateKey(_entries, _start, _count);
+
+    private static string? FindDuplicateKey(Entry[] entries, int start, int count)
     {
-        if (_isSequence || _count < 2) return null;
-        if (_count <= IndexThreshold)
+        if (count < 2 || IsSequence(entries, start, count)) return null;
+        if (count <= IndexThreshold)
         {
-            for (var i = 1; i < _count; i++)
+            for (var i = 1; i < count; i++)
                 for (var j = 0; j < i; j++)
-                    if (string.Equals(KeyAt(i), KeyAt(j), StringComparison.Ordinal)) return KeyAt(i);
+                    if (string.Equals(entries[start + i].Key, entries[start + j].Key, StringComparison.Ordinal)) return entries[start + i].Key;
             return null;
         }
 
-        var order = new int[_count];
-        for (var i = 0; i < order.Length; i++) order[i] = i;
-        Array.Sort(order, (a, b) => string.CompareOrdinal(KeyAt(a), KeyAt(b)));
-        for (var i = 1; i < order.Length; i++)
-            if (string.Equals(KeyAt(order[i]), KeyAt(order[i - 1]), StringComparison.Ordinal)) return KeyAt(order[i]);
+        var keys = new string[count];
+        for (var i = 0; i < keys.Length; i++) keys[i] = entries[start + i].Key;
+        Array.Sort(keys, StringComparer.Ordinal);
+        for (var i = 1; i < keys.Length; i++)
+            if (string.Equals(keys[i], keys[i - 1], StringComparison.Ordinal)) return keys[i];
         return null;
+    }
+
+    // Whether the keys are "0", "1", ... in order (distinct by construction).
+    private static bool IsSequence(Entry[] entries, int start, int count)
+    {
+        for (var i = 0; i < count; i++)
+            if (!Generated.IndexKeys.Is(entries[start + i].Key, i)) return false;
+        return true;
     }
 
     private int IndexOf(string key)
@@ -308,44 +327,6 @@ public sealed class StateDict : StateNode, IEnumerable<KeyValuePair<string, Stat
         _entries = entries;
         _start = 0;
         _capacity = capacity;
-    }
-
-    private struct Entry(string key, StateNode value)
-    {
-        public string Key = key;
-        public StateNode Value = value;
-    }
-
-    /// <summary>
-    /// Room for the entries of many small maps in one array, for readers: a file of 100,000 one-entry maps then
-    /// makes a few dozen arrays instead of 100,000, which the garbage collector would otherwise trace one by one.
-    /// A map that grows past its room moves to an array of its own. (A slab lives as long as any map in it.)
-    /// </summary>
-    internal sealed class EntrySlab
-    {
-        // 2,048 entries of 16 bytes: 32 KiB, well inside the small-object heap.
-        private const int SlabLength = 2048;
-
-        // Larger maps get an array of their own: sharing would save little and strand much of a slab.
-        private const int MaxSharedCapacity = 32;
-
-        private Entry[] _slab = [];
-        private int _used;
-
-        /// <summary>An empty map with room for <paramref name="capacity"/> entries.</summary>
-        public StateDict NewMap(int capacity)
-        {
-            if (capacity == 0 || capacity > MaxSharedCapacity) return new StateDict(capacity);
-            if (_used + capacity > _slab.Length)
-            {
-                _slab = new Entry[SlabLength];
-                _used = 0;
-            }
-
-            var map = new StateDict(_slab, _used, capacity);
-            _used += capacity;
-            return map;
-        }
     }
 
     private sealed class KeyView(StateDict map) : IReadOnlyList<string>

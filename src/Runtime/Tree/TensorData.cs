@@ -40,10 +40,17 @@ public abstract class TensorData
         ArgumentNullException.ThrowIfNull(destination);
         if (destination.ByteLength != ByteLength)
             throw new ArgumentException($"Cannot read {ByteLength} bytes into a tensor of {destination.ByteLength}.", nameof(destination));
-        for (long offset = 0; offset < ByteLength;)
+        ReadInto(0, destination);
+    }
+
+    /// <summary>Reads bytes <paramref name="start"/> to <c>start + destination.ByteLength</c> into <paramref name="destination"/>, piece by piece.</summary>
+    internal void ReadInto(long start, INdArray destination)
+    {
+        var length = destination.ByteLength;
+        for (long offset = 0; offset < length;)
         {
             var piece = destination.GetBytes(offset, int.MaxValue);
-            Read(offset, piece);
+            Read(start + offset, piece);
             offset += piece.Length;
         }
     }

@@ -30,6 +30,7 @@ internal static class MemberSpecs
             Reset: reset)
         {
             CanCreate = info.Kind == StateTypeKind.ForeignTensor && context.Types.HasTensorFactory(type),
+            ByRef = isState && member.Symbol is IFieldSymbol { IsStatic: false, IsReadOnly: false, IsVolatile: false, IsConst: false, RefKind: RefKind.None },
         };
     }
 

@@ -131,6 +131,12 @@ internal sealed record MemberSpec(
     /// </summary>
     public bool CanCreate { get; init; }
 
+    /// <summary>
+    /// A writable, non-volatile instance field: generated code passes it to the visitor by reference in one
+    /// statement, where a property needs a local, a call and an assignment (less code for the user's compiler).
+    /// </summary>
+    public bool ByRef { get; init; }
+
     /// <summary>True for members reported through <c>visitor.Value</c>.</summary>
     public bool IsState => Role is MemberRole.Param or MemberRole.LongTerm or MemberRole.ShortTerm;
 

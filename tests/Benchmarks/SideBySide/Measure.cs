@@ -5,17 +5,20 @@ namespace Checkpoint.Benchmarks.SideBySide;
 
 /// <summary>One measured operation: its median time over repetitions, what one run allocates, and its peak extra memory.</summary>
 /// <remarks>The CPU time (all threads of the process) is the steadier figure on a shared machine: other processes
-/// stretch the wall time, not the work done.</remarks>
-internal sealed record Measurement(string Name, double MedianMs, double MedianCpuMs, long AllocatedBytes, long PeakExtraBytes)
+/// stretch the wall time, not the work done. A paired measurement also carries the median of the per-pair ratios
+/// of the operation to its limit (<see cref="PairedRatio"/>; NaN otherwise).</remarks>
+internal sealed record Measurement(string Name, double MedianMs, double MedianCpuMs, long AllocatedBytes, long PeakExtraBytes, double PairedRatio = double.NaN)
 {
     public string ToLine() => string.Join('\t', Name, MedianMs.ToString("R", CultureInfo.InvariantCulture),
-        MedianCpuMs.ToString("R", CultureInfo.InvariantCulture), AllocatedBytes, PeakExtraBytes);
+        MedianCpuMs.ToString("R", CultureInfo.InvariantCulture), AllocatedBytes, PeakExtraBytes, PairedRatio.ToString("R", CultureInfo.InvariantCulture));
 
     public static Measurement Parse(string line)
     {
         var parts = line.Split('\t');
         return new Measurement(parts[0], double.Parse(parts[1], CultureInfo.InvariantCulture), double.Parse(parts[2], CultureInfo.InvariantCulture),
-            long.Parse(parts[3], CultureInfo.InvariantCulture), long.Parse(parts[4], CultureInfo.InvariantCulture));
+            long.Parse(parts[3], CultureInfo.InvariantCulture), long.Parse(parts[4], CultureInfo.InvariantCulture),
+            // The Python children print no paired ratio.
+            parts.Length > 5 ? double.Parse(parts[5], CultureInfo.InvariantCulture) : double.NaN);
     }
 }
 
@@ -40,18 +43,27 @@ internal static class Measure
 
         var times = new List<double>();
         var cpu = new List<double>();
+        // The garbage collector's share of each run (pause time and collections), for the log line only.
+        var pauses = new List<double>();
+        var collections = 0;
         for (var i = 0; i < repetitions; i++)
         {
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var pauseBefore = GC.GetTotalPauseDuration();
+            var collectionsBefore = GC.CollectionCount(0);
             var watch = Stopwatch.StartNew();
             operation();
             watch.Stop();
+            pauses.Add((GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds);
+            collections += GC.CollectionCount(0) - collectionsBefore;
             cpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds);
             times.Add(watch.Elapsed.TotalMilliseconds);
             between?.Invoke();
         }
 
-        Console.Error.WriteLine($"{name}: wall {string.Join(", ", times.Select(t => t.ToString("0")))} ms; CPU {string.Join(", ", cpu.Select(t => t.ToString("0")))} ms");
+        Console.Error.WriteLine(
+            $"{name}: wall {string.Join(", ", times.Select(t => t.ToString("0")))} ms; CPU {string.Join(", ", cpu.Select(t => t.ToString("0")))} ms; " +
+            $"GC pause median {Median([.. pauses]):0.0} ms, {collections / (double)repetitions:0.00} collections per run");
 
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
@@ -62,6 +74,60 @@ internal static class Measure
         var peak = ReadStatus("VmHWM:") - baseResident;
         between?.Invoke();
         return new Measurement(name, Median(times), Median(cpu), allocated, Math.Max(0, peak));
+    }
+
+    /// <summary>
+    /// The operation and its physical limit timed in turns in one process (limit first in odd pairs, the operation
+    /// first in even ones), so both meet the same moments of a shared machine and disk: the result is the
+    /// operation's measurement plus the median of the <paramref name="pairs"/> ratios operation ÷ limit, which
+    /// stays put where medians taken minutes apart drift with the machine's load.
+    /// </summary>
+    public static Measurement Paired(string name, int pairs, Action operation, Action limit, Action? between = null)
+    {
+        var ratios = new List<double>();
+        var ours = new List<double>();
+        var ourCpu = new List<double>();
+        var theirs = new List<double>();
+        double Time(Action action, List<double>? cpuTimes = null)
+        {
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var watch = Stopwatch.StartNew();
+            action();
+            watch.Stop();
+            cpuTimes?.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds);
+            between?.Invoke();
+            return watch.Elapsed.TotalMilliseconds;
+        }
+
+        // Warm both, as Run does.
+        for (var i = 0; i < 3; i++)
+        {
+            Time(limit);
+            Time(operation);
+        }
+
+        for (var i = 0; i < pairs; i++)
+        {
+            double mine, limitMs;
+            if (i % 2 == 0)
+            {
+                limitMs = Time(limit);
+                mine = Time(operation, ourCpu);
+            }
+            else
+            {
+                mine = Time(operation, ourCpu);
+                limitMs = Time(limit);
+            }
+
+            ours.Add(mine);
+            theirs.Add(limitMs);
+            ratios.Add(mine / limitMs);
+        }
+
+        Console.Error.WriteLine(
+            $"{name}: pairs (ours / limit, ms) {string.Join(", ", ours.Zip(theirs, (a, b) => $"{a:0}/{b:0}"))}; ratio median {Median([.. ratios]):0.00}");
+        return new Measurement(name, Median(ours), Median(ourCpu), 0, 0, Median(ratios));
     }
 
     private static double Median(List<double> values)

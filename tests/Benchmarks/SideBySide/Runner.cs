@@ -83,7 +83,8 @@ internal static class Runner
         process.WaitForExit();
         if (process.ExitCode != 0) throw new InvalidOperationException($"{name} failed (exit {process.ExitCode}).");
         var line = output.Split('\t');
-        return (Measurement.Parse(string.Join('\t', line[..5])), long.Parse(line[5], CultureInfo.InvariantCulture));
+        // The measurement's fields, then the file size last.
+        return (Measurement.Parse(string.Join('\t', line[..^1])), long.Parse(line[^1], CultureInfo.InvariantCulture));
     }
 
     private static string Table(Dictionary<string, (Measurement M, long FileSize)> r)
@@ -112,6 +113,13 @@ internal static class Runner
         Row("big.load", "raw.read", "≤ 1.1×, peak ≤ 16 MiB");
         Row("memcpy", null, "the limit");
         Row("async.blocking", "memcpy", "≤ 1.2×");
+        foreach (var (paired, limit, target) in Scenarios.PairedRows)
+        {
+            if (!r.TryGetValue(paired, out var p)) continue;
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {paired} (in turns) | {p.M.MedianMs:0.0} ms | {p.M.MedianCpuMs:0.0} ms | | | {limit}, in turns | {p.M.PairedRatio:0.00}× (median of pairs) | {target} |"));
+        }
+
         foreach (var (python, csharp) in PythonScenarios.Pairs)
             Row(python, csharp, "C# ÷ Python", (py, cs) => cs is null ? "" : string.Create(CultureInfo.InvariantCulture, $"{cs.MedianMs / py.MedianMs:0.00}× (CPU {cs.MedianCpuMs / py.MedianCpuMs:0.00}×)"));
         foreach (var name in new[] { "hostile.keys", "hostile.deep", "hostile.empty-maps" })

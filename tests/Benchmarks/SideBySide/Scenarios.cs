@@ -19,6 +19,15 @@ internal static class Scenarios
         "wide.states", "wide.save", "wide.load", "tree.save", "tree.load",
         "big.save", "raw.write+fsync", "big.load", "raw.read",
         "async.blocking", "memcpy", "hostile.keys", "hostile.deep", "hostile.empty-maps",
+        "paired.big.save", "paired.big.load", "paired.async.blocking",
+    ];
+
+    /// <summary>The paired scenarios: each operation timed in turns with its limit in one process (see <see cref="Measure.Paired"/>).</summary>
+    public static readonly (string Name, string Limit, string Target)[] PairedRows =
+    [
+        ("paired.big.save", "raw.write+fsync", "≤ 1.05×"),
+        ("paired.big.load", "raw.read", "≤ 1.1×"),
+        ("paired.async.blocking", "memcpy", "≤ 1.2×"),
     ];
 
     public static Measurement Run(string name, string directory)
@@ -85,10 +94,27 @@ internal static class Scenarios
             {
                 var model = new BigNet(AsyncTensors, BigElements);
                 var copies = model.Weights.Select(w => new float[w.W.Length]).ToArray();
-                return Measure.Run(name, 7, () =>
-                {
-                    for (var i = 0; i < copies.Length; i++) model.Weights[i].W.AsSpan().CopyTo(copies[i]);
-                });
+                return Measure.Run(name, 7, () => Copy(model, copies));
+            }
+            case "paired.big.save":
+            {
+                var model = new BigNet(BigTensors, BigElements);
+                return Measure.Paired(name, 9, () => MsgPackCheckpoint.Save(file, model), () => RawWrite(file, model));
+            }
+            case "paired.big.load":
+            {
+                MsgPackCheckpoint.Save(file, new BigNet(BigTensors, BigElements));
+                var target = new BigNet(BigTensors, BigElements);
+                var buffers = Enumerable.Range(0, BigTensors).Select(_ => new byte[BigElements * 4L]).ToArray();
+                return Measure.Paired(name, 9, () => MsgPackCheckpoint.Load(file, target), () => RawRead(file, buffers));
+            }
+            case "paired.async.blocking":
+            {
+                var model = new BigNet(AsyncTensors, BigElements);
+                var checkpointer = new AsyncCheckpointer();
+                var copies = model.Weights.Select(w => new float[w.W.Length]).ToArray();
+                // Waiting for the background write happens after each timed step (between), outside both timings.
+                return Measure.Paired(name, 9, () => checkpointer.Save(file, model), () => Copy(model, copies), checkpointer.Wait);
             }
             case "hostile.keys":
             {
@@ -122,6 +148,11 @@ internal static class Scenarios
         using var stream = new FileStream(file + ".raw", FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
         foreach (var layer in model.Weights) stream.Write(layer.W.AsBytes());
         stream.Flush(flushToDisk: true);
+    }
+
+    private static void Copy(BigNet model, float[][] copies)
+    {
+        for (var i = 0; i < copies.Length; i++) model.Weights[i].W.AsSpan().CopyTo(copies[i]);
     }
 
     private static void RawRead(string file, byte[][] buffers)

@@ -23,110 +23,35 @@ partial class Everything : global::Checkpoint.IStateful
     /// <summary>Reports this model's state members and child models to the visitor, in declaration order.</summary>
     protected virtual void VisitStateCore(global::Checkpoint.Generated.StateVisitor visitor)
     {
-        {
-            bool value = this.B;
-            if (visitor.Value<bool>("B", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<bool>.Instance)) this.B = value;
-        }
-        {
-            sbyte value = this.I8;
-            if (visitor.Value<sbyte>("I8", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<sbyte>.Instance)) this.I8 = value;
-        }
-        {
-            short value = this.I16;
-            if (visitor.Value<short>("I16", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<short>.Instance)) this.I16 = value;
-        }
-        {
-            int value = this.I32;
-            if (visitor.Value<int>("I32", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<int>.Instance)) this.I32 = value;
-        }
-        {
-            long value = this.I64;
-            if (visitor.Value<long>("I64", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<long>.Instance)) this.I64 = value;
-        }
-        {
-            byte value = this.U8;
-            if (visitor.Value<byte>("U8", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<byte>.Instance)) this.U8 = value;
-        }
-        {
-            ushort value = this.U16;
-            if (visitor.Value<ushort>("U16", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<ushort>.Instance)) this.U16 = value;
-        }
-        {
-            uint value = this.U32;
-            if (visitor.Value<uint>("U32", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<uint>.Instance)) this.U32 = value;
-        }
-        {
-            ulong value = this.U64;
-            if (visitor.Value<ulong>("U64", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<ulong>.Instance)) this.U64 = value;
-        }
-        {
-            global::System.Half value = this.F16;
-            if (visitor.Value<global::System.Half>("F16", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<global::System.Half>.Instance)) this.F16 = value;
-        }
-        {
-            global::Checkpoint.BFloat16 value = this.Bf16;
-            if (visitor.Value<global::Checkpoint.BFloat16>("Bf16", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<global::Checkpoint.BFloat16>.Instance)) this.Bf16 = value;
-        }
-        {
-            float value = this.F32;
-            if (visitor.Value<float>("F32", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<float>.Instance)) this.F32 = value;
-        }
-        {
-            double value = this.F64;
-            if (visitor.Value<double>("F64", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<double>.Instance)) this.F64 = value;
-        }
-        {
-            global::Checkpoint.Complex64 value = this.C64;
-            if (visitor.Value<global::Checkpoint.Complex64>("C64", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<global::Checkpoint.Complex64>.Instance)) this.C64 = value;
-        }
-        {
-            global::System.Numerics.Complex value = this.C128;
-            if (visitor.Value<global::System.Numerics.Complex>("C128", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<global::System.Numerics.Complex>.Instance)) this.C128 = value;
-        }
-        {
-            global::Checkpoint.NdArray<double>? value = this.T;
-            if (visitor.Value<global::Checkpoint.NdArray<double>?>("T", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.NdArrayCodec<double>.Instance)) this.T = value!;
-        }
-        {
-            float[]? value = this.Vector;
-            if (visitor.Value<float[]?>("Vector", global::Checkpoint.StateKinds.Param, ref value, __CheckpointCodec_Vector)) this.Vector = value!;
-        }
-        {
-            double[,]? value = this.Matrix;
-            if (visitor.Value<double[,]?>("Matrix", global::Checkpoint.StateKinds.Param, ref value, __CheckpointCodec_Matrix)) this.Matrix = value!;
-        }
-        {
-            int[,,]? value = this.Cube;
-            if (visitor.Value<int[,,]?>("Cube", global::Checkpoint.StateKinds.Param, ref value, __CheckpointCodec_Cube)) this.Cube = value!;
-        }
-        {
-            string? value = this.Name;
-            if (visitor.Value<string?>("Name", global::Checkpoint.StateKinds.LongTerm, ref value, global::Checkpoint.Generated.StringCodec.Instance)) this.Name = value!;
-        }
-        {
-            string? value = this.Note;
-            if (visitor.Value<string?>("Note", global::Checkpoint.StateKinds.LongTerm, ref value, global::Checkpoint.Generated.StringCodec.Instance)) this.Note = value!;
-        }
-        {
-            global::Demo.Mode value = this.Mode;
-            if (visitor.Value<global::Demo.Mode>("Mode", global::Checkpoint.StateKinds.LongTerm, ref value, global::Checkpoint.Generated.EnumCodec<global::Demo.Mode>.Instance)) this.Mode = value;
-        }
-        {
-            global::Demo.Wide value = this.Wide;
-            if (visitor.Value<global::Demo.Wide>("Wide", global::Checkpoint.StateKinds.LongTerm, ref value, global::Checkpoint.Generated.EnumCodec<global::Demo.Wide>.Instance)) this.Wide = value;
-        }
+        visitor.Value<bool>("B", global::Checkpoint.StateKinds.Param, ref this.B, global::Checkpoint.Generated.ScalarCodec<bool>.Instance);
+        visitor.Value<sbyte>("I8", global::Checkpoint.StateKinds.Param, ref this.I8, global::Checkpoint.Generated.ScalarCodec<sbyte>.Instance);
+        visitor.Value<short>("I16", global::Checkpoint.StateKinds.Param, ref this.I16, global::Checkpoint.Generated.ScalarCodec<short>.Instance);
+        visitor.Value<int>("I32", global::Checkpoint.StateKinds.Param, ref this.I32, global::Checkpoint.Generated.ScalarCodec<int>.Instance);
+        visitor.Value<long>("I64", global::Checkpoint.StateKinds.Param, ref this.I64, global::Checkpoint.Generated.ScalarCodec<long>.Instance);
+        visitor.Value<byte>("U8", global::Checkpoint.StateKinds.Param, ref this.U8, global::Checkpoint.Generated.ScalarCodec<byte>.Instance);
+        visitor.Value<ushort>("U16", global::Checkpoint.StateKinds.Param, ref this.U16, global::Checkpoint.Generated.ScalarCodec<ushort>.Instance);
+        visitor.Value<uint>("U32", global::Checkpoint.StateKinds.Param, ref this.U32, global::Checkpoint.Generated.ScalarCodec<uint>.Instance);
+        visitor.Value<ulong>("U64", global::Checkpoint.StateKinds.Param, ref this.U64, global::Checkpoint.Generated.ScalarCodec<ulong>.Instance);
+        visitor.Value<global::System.Half>("F16", global::Checkpoint.StateKinds.Param, ref this.F16, global::Checkpoint.Generated.ScalarCodec<global::System.Half>.Instance);
+        visitor.Value<global::Checkpoint.BFloat16>("Bf16", global::Checkpoint.StateKinds.Param, ref this.Bf16, global::Checkpoint.Generated.ScalarCodec<global::Checkpoint.BFloat16>.Instance);
+        visitor.Value<float>("F32", global::Checkpoint.StateKinds.Param, ref this.F32, global::Checkpoint.Generated.ScalarCodec<float>.Instance);
+        visitor.Value<double>("F64", global::Checkpoint.StateKinds.Param, ref this.F64, global::Checkpoint.Generated.ScalarCodec<double>.Instance);
+        visitor.Value<global::Checkpoint.Complex64>("C64", global::Checkpoint.StateKinds.Param, ref this.C64, global::Checkpoint.Generated.ScalarCodec<global::Checkpoint.Complex64>.Instance);
+        visitor.Value<global::System.Numerics.Complex>("C128", global::Checkpoint.StateKinds.Param, ref this.C128, global::Checkpoint.Generated.ScalarCodec<global::System.Numerics.Complex>.Instance);
+        visitor.Value<global::Checkpoint.NdArray<double>?>("T", global::Checkpoint.StateKinds.Param, ref this.T!, global::Checkpoint.Generated.NdArrayCodec<double>.Instance);
+        visitor.Value<float[]?>("Vector", global::Checkpoint.StateKinds.Param, ref this.Vector!, __CheckpointCodec_Vector);
+        visitor.Value<double[,]?>("Matrix", global::Checkpoint.StateKinds.Param, ref this.Matrix!, __CheckpointCodec_Matrix);
+        visitor.Value<int[,,]?>("Cube", global::Checkpoint.StateKinds.Param, ref this.Cube!, __CheckpointCodec_Cube);
+        visitor.Value<string?>("Name", global::Checkpoint.StateKinds.LongTerm, ref this.Name!, global::Checkpoint.Generated.StringCodec.Instance);
+        visitor.Value<string?>("Note", global::Checkpoint.StateKinds.LongTerm, ref this.Note!, global::Checkpoint.Generated.StringCodec.Instance);
+        visitor.Value<global::Demo.Mode>("Mode", global::Checkpoint.StateKinds.LongTerm, ref this.Mode, global::Checkpoint.Generated.EnumCodec<global::Demo.Mode>.Instance);
+        visitor.Value<global::Demo.Wide>("Wide", global::Checkpoint.StateKinds.LongTerm, ref this.Wide, global::Checkpoint.Generated.EnumCodec<global::Demo.Wide>.Instance);
         {
             global::Checkpoint.NdArray<float>? value = this.Weight;
             if (visitor.Value<global::Checkpoint.NdArray<float>?>("Weight", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.NdArrayCodec<float>.Instance, __CheckpointFormerKeys_Weight)) this.Weight = value!;
         }
-        {
-            float value = this._secret;
-            if (visitor.Value<float>("_secret", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<float>.Instance)) this._secret = value;
-        }
-        {
-            int value = this.@class;
-            if (visitor.Value<int>("class", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<int>.Instance)) this.@class = value;
-        }
+        visitor.Value<float>("_secret", global::Checkpoint.StateKinds.Param, ref this._secret, global::Checkpoint.Generated.ScalarCodec<float>.Instance);
+        visitor.Value<int>("class", global::Checkpoint.StateKinds.Param, ref this.@class, global::Checkpoint.Generated.ScalarCodec<int>.Instance);
     }
 
     private static readonly global::Checkpoint.Generated.ArrayCodec<float, float[]> __CheckpointCodec_Vector = new(static s => new float[s[0]]);

@@ -61,10 +61,7 @@ partial class Lif : global::Checkpoint.IStateful
     /// <summary>Reports this model's state members and child models to the visitor, in declaration order.</summary>
     protected virtual void VisitStateCore(global::Checkpoint.Generated.StateVisitor visitor)
     {
-        {
-            global::Checkpoint.NdArray<float>? value = this.V;
-            if (visitor.Value<global::Checkpoint.NdArray<float>?>("V", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.NdArrayCodec<float>.Instance)) this.V = value!;
-        }
+        visitor.Value<global::Checkpoint.NdArray<float>?>("V", global::Checkpoint.StateKinds.ShortTerm, ref this.V!, global::Checkpoint.Generated.NdArrayCodec<float>.Instance);
     }
 
     /// <summary>Re-initialises the short-term state of this model, then of its children.</summary>
@@ -144,10 +141,7 @@ partial class SimpleNet : global::Checkpoint.IStateful
         visitor.ChildDictionary<global::Demo.Lif>("Populations", this.Populations!);
         visitor.Child("Encoder", this.Encoder);
         visitor.Child("Plugin", this.Plugin);
-        {
-            global::Checkpoint.NdArray<float>? value = this.Readout;
-            if (visitor.Value<global::Checkpoint.NdArray<float>?>("w_out", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.NdArrayCodec<float>.Instance)) this.Readout = value!;
-        }
+        visitor.Value<global::Checkpoint.NdArray<float>?>("w_out", global::Checkpoint.StateKinds.Param, ref this.Readout!, global::Checkpoint.Generated.NdArrayCodec<float>.Instance);
     }
 
     /// <summary>Re-initialises the short-term state of this model, then of its children.</summary>

@@ -23,10 +23,7 @@ partial class Lif : global::Checkpoint.IStateful
     /// <summary>Reports this model's state members and child models to the visitor, in declaration order.</summary>
     protected virtual void VisitStateCore(global::Checkpoint.Generated.StateVisitor visitor)
     {
-        {
-            global::Checkpoint.NdArray<float>? value = this.V;
-            if (visitor.Value<global::Checkpoint.NdArray<float>?>("V", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.NdArrayCodec<float>.Instance)) this.V = value!;
-        }
+        visitor.Value<global::Checkpoint.NdArray<float>?>("V", global::Checkpoint.StateKinds.ShortTerm, ref this.V!, global::Checkpoint.Generated.NdArrayCodec<float>.Instance);
     }
 
     /// <summary>Re-initialises the short-term state of this model, then of its children.</summary>

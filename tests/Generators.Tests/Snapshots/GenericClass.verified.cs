@@ -23,10 +23,7 @@ partial class Holder<TModel> : global::Checkpoint.IStateful
     /// <summary>Reports this model's state members and child models to the visitor, in declaration order.</summary>
     protected virtual void VisitStateCore(global::Checkpoint.Generated.StateVisitor visitor)
     {
-        {
-            int value = this.Steps;
-            if (visitor.Value<int>("Steps", global::Checkpoint.StateKinds.LongTerm, ref value, global::Checkpoint.Generated.ScalarCodec<int>.Instance)) this.Steps = value;
-        }
+        visitor.Value<int>("Steps", global::Checkpoint.StateKinds.LongTerm, ref this.Steps, global::Checkpoint.Generated.ScalarCodec<int>.Instance);
         visitor.Child("Model", this.Model);
     }
 
@@ -62,26 +59,11 @@ partial class Layer<T> : global::Checkpoint.IStateful
     /// <summary>Reports this model's state members and child models to the visitor, in declaration order.</summary>
     protected virtual void VisitStateCore(global::Checkpoint.Generated.StateVisitor visitor)
     {
-        {
-            global::Checkpoint.NdArray<T>? value = this.Weight;
-            if (visitor.Value<global::Checkpoint.NdArray<T>?>("Weight", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.NdArrayCodec<T>.Instance)) this.Weight = value!;
-        }
-        {
-            T[]? value = this.Bias;
-            if (visitor.Value<T[]?>("Bias", global::Checkpoint.StateKinds.Param, ref value, __CheckpointCodec_Bias)) this.Bias = value!;
-        }
-        {
-            T value = this.Gain;
-            if (visitor.Value<T>("Gain", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.ScalarCodec<T>.Instance)) this.Gain = value;
-        }
-        {
-            global::Checkpoint.NdArray<T>? value = this.Trace;
-            if (visitor.Value<global::Checkpoint.NdArray<T>?>("Trace", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.NdArrayCodec<T>.Instance)) this.Trace = value!;
-        }
-        {
-            T[,]? value = this.Grid;
-            if (visitor.Value<T[,]?>("Grid", global::Checkpoint.StateKinds.ShortTerm, ref value, __CheckpointCodec_Grid)) this.Grid = value!;
-        }
+        visitor.Value<global::Checkpoint.NdArray<T>?>("Weight", global::Checkpoint.StateKinds.Param, ref this.Weight!, global::Checkpoint.Generated.NdArrayCodec<T>.Instance);
+        visitor.Value<T[]?>("Bias", global::Checkpoint.StateKinds.Param, ref this.Bias!, __CheckpointCodec_Bias);
+        visitor.Value<T>("Gain", global::Checkpoint.StateKinds.ShortTerm, ref this.Gain, global::Checkpoint.Generated.ScalarCodec<T>.Instance);
+        visitor.Value<global::Checkpoint.NdArray<T>?>("Trace", global::Checkpoint.StateKinds.ShortTerm, ref this.Trace!, global::Checkpoint.Generated.NdArrayCodec<T>.Instance);
+        visitor.Value<T[,]?>("Grid", global::Checkpoint.StateKinds.ShortTerm, ref this.Grid!, __CheckpointCodec_Grid);
     }
 
     private static readonly global::Checkpoint.Generated.ArrayCodec<T, T[]> __CheckpointCodec_Bias = new(static s => new T[s[0]]);
@@ -126,10 +108,7 @@ partial class Layer<T, TOther> : global::Checkpoint.IStateful
     /// <summary>Reports this model's state members and child models to the visitor, in declaration order.</summary>
     protected virtual void VisitStateCore(global::Checkpoint.Generated.StateVisitor visitor)
     {
-        {
-            global::Checkpoint.NdArray<T>? value = this.Weight;
-            if (visitor.Value<global::Checkpoint.NdArray<T>?>("Weight", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.NdArrayCodec<T>.Instance)) this.Weight = value!;
-        }
+        visitor.Value<global::Checkpoint.NdArray<T>?>("Weight", global::Checkpoint.StateKinds.Param, ref this.Weight!, global::Checkpoint.Generated.NdArrayCodec<T>.Instance);
         visitor.Child("Child", this.Child);
         visitor.ChildList<TOther>("Children", this.Children);
     }

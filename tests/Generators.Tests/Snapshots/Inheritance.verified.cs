@@ -10,10 +10,7 @@ partial class AdaptiveLif
     protected override void VisitStateCore(global::Checkpoint.Generated.StateVisitor visitor)
     {
         base.VisitStateCore(visitor);
-        {
-            global::Checkpoint.NdArray<float>? value = this.Adaptation;
-            if (visitor.Value<global::Checkpoint.NdArray<float>?>("Adaptation", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.NdArrayCodec<float>.Instance)) this.Adaptation = value!;
-        }
+        visitor.Value<global::Checkpoint.NdArray<float>?>("Adaptation", global::Checkpoint.StateKinds.ShortTerm, ref this.Adaptation!, global::Checkpoint.Generated.NdArrayCodec<float>.Instance);
     }
 
     /// <summary>Re-initialises the short-term state of this model, then of its children.</summary>
@@ -50,10 +47,7 @@ partial class Container : global::Checkpoint.IStateful
     protected virtual void VisitStateCore(global::Checkpoint.Generated.StateVisitor visitor)
     {
         visitor.Child("Cell", this.Cell);
-        {
-            int value = this.Steps;
-            if (visitor.Value<int>("Steps", global::Checkpoint.StateKinds.LongTerm, ref value, global::Checkpoint.Generated.ScalarCodec<int>.Instance)) this.Steps = value;
-        }
+        visitor.Value<int>("Steps", global::Checkpoint.StateKinds.LongTerm, ref this.Steps, global::Checkpoint.Generated.ScalarCodec<int>.Instance);
     }
 
     /// <summary>Re-initialises the short-term state of this model, then of its children.</summary>
@@ -75,10 +69,7 @@ partial class Lif
     protected override void VisitStateCore(global::Checkpoint.Generated.StateVisitor visitor)
     {
         base.VisitStateCore(visitor);
-        {
-            float value = this.Tau;
-            if (visitor.Value<float>("Tau", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<float>.Instance)) this.Tau = value;
-        }
+        visitor.Value<float>("Tau", global::Checkpoint.StateKinds.Param, ref this.Tau, global::Checkpoint.Generated.ScalarCodec<float>.Instance);
     }
 }
 
@@ -107,14 +98,8 @@ partial class Neuron : global::Checkpoint.IStateful
     /// <summary>Reports this model's state members and child models to the visitor, in declaration order.</summary>
     protected virtual void VisitStateCore(global::Checkpoint.Generated.StateVisitor visitor)
     {
-        {
-            global::Checkpoint.NdArray<float>? value = this.V;
-            if (visitor.Value<global::Checkpoint.NdArray<float>?>("V", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.NdArrayCodec<float>.Instance)) this.V = value!;
-        }
-        {
-            float value = this.Threshold;
-            if (visitor.Value<float>("Threshold", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<float>.Instance)) this.Threshold = value;
-        }
+        visitor.Value<global::Checkpoint.NdArray<float>?>("V", global::Checkpoint.StateKinds.ShortTerm, ref this.V!, global::Checkpoint.Generated.NdArrayCodec<float>.Instance);
+        visitor.Value<float>("Threshold", global::Checkpoint.StateKinds.Param, ref this.Threshold, global::Checkpoint.Generated.ScalarCodec<float>.Instance);
     }
 
     /// <summary>Re-initialises the short-term state of this model, then of its children.</summary>

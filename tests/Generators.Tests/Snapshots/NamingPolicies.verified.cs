@@ -23,26 +23,11 @@ partial class BatchNorm : global::Checkpoint.IStateful
     /// <summary>Reports this model's state members and child models to the visitor, in declaration order.</summary>
     protected virtual void VisitStateCore(global::Checkpoint.Generated.StateVisitor visitor)
     {
-        {
-            global::Checkpoint.NdArray<float>? value = this.RunningMean;
-            if (visitor.Value<global::Checkpoint.NdArray<float>?>("running_mean", global::Checkpoint.StateKinds.LongTerm, ref value, global::Checkpoint.Generated.NdArrayCodec<float>.Instance)) this.RunningMean = value!;
-        }
-        {
-            float value = this.VRest;
-            if (visitor.Value<float>("v_rest", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<float>.Instance)) this.VRest = value;
-        }
-        {
-            float value = this.HTTPServer;
-            if (visitor.Value<float>("http_server", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<float>.Instance)) this.HTTPServer = value;
-        }
-        {
-            float value = this.Layer2Weight;
-            if (visitor.Value<float>("layer2_weight", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<float>.Instance)) this.Layer2Weight = value;
-        }
-        {
-            float value = this.Renamed;
-            if (visitor.Value<float>("KeepMe", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<float>.Instance)) this.Renamed = value;
-        }
+        visitor.Value<global::Checkpoint.NdArray<float>?>("running_mean", global::Checkpoint.StateKinds.LongTerm, ref this.RunningMean!, global::Checkpoint.Generated.NdArrayCodec<float>.Instance);
+        visitor.Value<float>("v_rest", global::Checkpoint.StateKinds.Param, ref this.VRest, global::Checkpoint.Generated.ScalarCodec<float>.Instance);
+        visitor.Value<float>("http_server", global::Checkpoint.StateKinds.Param, ref this.HTTPServer, global::Checkpoint.Generated.ScalarCodec<float>.Instance);
+        visitor.Value<float>("layer2_weight", global::Checkpoint.StateKinds.Param, ref this.Layer2Weight, global::Checkpoint.Generated.ScalarCodec<float>.Instance);
+        visitor.Value<float>("KeepMe", global::Checkpoint.StateKinds.Param, ref this.Renamed, global::Checkpoint.Generated.ScalarCodec<float>.Instance);
         visitor.Child("sub_layer", this.SubLayer);
     }
 
@@ -78,10 +63,7 @@ partial class Declared : global::Checkpoint.IStateful
     /// <summary>Reports this model's state members and child models to the visitor, in declaration order.</summary>
     protected virtual void VisitStateCore(global::Checkpoint.Generated.StateVisitor visitor)
     {
-        {
-            float value = this.RunningMean;
-            if (visitor.Value<float>("RunningMean", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<float>.Instance)) this.RunningMean = value;
-        }
+        visitor.Value<float>("RunningMean", global::Checkpoint.StateKinds.Param, ref this.RunningMean, global::Checkpoint.Generated.ScalarCodec<float>.Instance);
     }
 
     /// <summary>Re-initialises the short-term state of this model, then of its children.</summary>
@@ -115,14 +97,8 @@ partial class Inner : global::Checkpoint.IStateful
     /// <summary>Reports this model's state members and child models to the visitor, in declaration order.</summary>
     protected virtual void VisitStateCore(global::Checkpoint.Generated.StateVisitor visitor)
     {
-        {
-            float value = this.RunningMean;
-            if (visitor.Value<float>("runningMean", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<float>.Instance)) this.RunningMean = value;
-        }
-        {
-            float value = this.HTTPServer;
-            if (visitor.Value<float>("httpServer", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<float>.Instance)) this.HTTPServer = value;
-        }
+        visitor.Value<float>("runningMean", global::Checkpoint.StateKinds.Param, ref this.RunningMean, global::Checkpoint.Generated.ScalarCodec<float>.Instance);
+        visitor.Value<float>("httpServer", global::Checkpoint.StateKinds.Param, ref this.HTTPServer, global::Checkpoint.Generated.ScalarCodec<float>.Instance);
     }
 
     /// <summary>Re-initialises the short-term state of this model, then of its children.</summary>

@@ -23,50 +23,20 @@ partial class Encoder<T> : global::Checkpoint.IStateful
     /// <summary>Reports this model's state members and child models to the visitor, in declaration order.</summary>
     protected virtual void VisitStateCore(global::Checkpoint.Generated.StateVisitor visitor)
     {
-        {
-            global::System.Numerics.Tensors.Tensor<float>? value = this.W;
-            if (visitor.Value<global::System.Numerics.Tensors.Tensor<float>?>("W", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.NumericsTensorCodec<float>.Instance)) this.W = value!;
-        }
-        {
-            global::System.Numerics.Tensors.Tensor<T>? value = this.Generic;
-            if (visitor.Value<global::System.Numerics.Tensors.Tensor<T>?>("Generic", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.NumericsTensorCodec<T>.Instance)) this.Generic = value!;
-        }
+        visitor.Value<global::System.Numerics.Tensors.Tensor<float>?>("W", global::Checkpoint.StateKinds.Param, ref this.W!, global::Checkpoint.Generated.NumericsTensorCodec<float>.Instance);
+        visitor.Value<global::System.Numerics.Tensors.Tensor<T>?>("Generic", global::Checkpoint.StateKinds.Param, ref this.Generic!, global::Checkpoint.Generated.NumericsTensorCodec<T>.Instance);
         {
             global::System.Numerics.Tensors.Tensor<long>? value = this.Steps;
             if (visitor.Value<global::System.Numerics.Tensors.Tensor<long>?>("Steps", global::Checkpoint.StateKinds.LongTerm, ref value, global::Checkpoint.Generated.NumericsTensorCodec<long>.Instance)) this.Steps = value!;
         }
-        {
-            global::System.Numerics.Tensors.Tensor<global::System.Half>? value = this.Trace;
-            if (visitor.Value<global::System.Numerics.Tensors.Tensor<global::System.Half>?>("Trace", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.NumericsTensorCodec<global::System.Half>.Instance)) this.Trace = value!;
-        }
-        {
-            global::System.Numerics.Tensors.Tensor<int>? value = this.Counts;
-            if (visitor.Value<global::System.Numerics.Tensors.Tensor<int>?>("Counts", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.NumericsTensorCodec<int>.Instance)) this.Counts = value!;
-        }
-        {
-            global::Checkpoint.NdArray<float>? value = this.Bias;
-            if (visitor.Value<global::Checkpoint.NdArray<float>?>("Bias", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.NdArrayCodec<float>.Instance)) this.Bias = value!;
-        }
-        {
-            global::Demo.Paged? value = this.Embedding;
-            if (visitor.Value<global::Demo.Paged?>("Embedding", global::Checkpoint.StateKinds.Param, ref value, __CheckpointCodec_Embedding)) this.Embedding = value!;
-        }
-        {
-            global::Demo.Plain? value = this.Fixed;
-            if (visitor.Value<global::Demo.Plain?>("Fixed", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ForeignTensorCodec<global::Demo.Plain>.Instance)) this.Fixed = value!;
-        }
-        {
-            global::Checkpoint.INdArray? value = this.Any;
-            if (visitor.Value<global::Checkpoint.INdArray?>("Any", global::Checkpoint.StateKinds.LongTerm, ref value, global::Checkpoint.Generated.ForeignTensorCodec<global::Checkpoint.INdArray>.Instance)) this.Any = value!;
-        }
-        {
-            global::Demo.Paged? value = this.Scratch;
-            if (visitor.Value<global::Demo.Paged?>("Scratch", global::Checkpoint.StateKinds.ShortTerm, ref value, __CheckpointCodec_Scratch)) this.Scratch = value!;
-        }
-        {
-            global::Demo.Plain? value = this.Cleared;
-            if (visitor.Value<global::Demo.Plain?>("Cleared", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.ForeignTensorCodec<global::Demo.Plain>.Instance)) this.Cleared = value!;
-        }
+        visitor.Value<global::System.Numerics.Tensors.Tensor<global::System.Half>?>("Trace", global::Checkpoint.StateKinds.ShortTerm, ref this.Trace!, global::Checkpoint.Generated.NumericsTensorCodec<global::System.Half>.Instance);
+        visitor.Value<global::System.Numerics.Tensors.Tensor<int>?>("Counts", global::Checkpoint.StateKinds.ShortTerm, ref this.Counts!, global::Checkpoint.Generated.NumericsTensorCodec<int>.Instance);
+        visitor.Value<global::Checkpoint.NdArray<float>?>("Bias", global::Checkpoint.StateKinds.Param, ref this.Bias!, global::Checkpoint.Generated.NdArrayCodec<float>.Instance);
+        visitor.Value<global::Demo.Paged?>("Embedding", global::Checkpoint.StateKinds.Param, ref this.Embedding!, __CheckpointCodec_Embedding);
+        visitor.Value<global::Demo.Plain?>("Fixed", global::Checkpoint.StateKinds.Param, ref this.Fixed!, global::Checkpoint.Generated.ForeignTensorCodec<global::Demo.Plain>.Instance);
+        visitor.Value<global::Checkpoint.INdArray?>("Any", global::Checkpoint.StateKinds.LongTerm, ref this.Any!, global::Checkpoint.Generated.ForeignTensorCodec<global::Checkpoint.INdArray>.Instance);
+        visitor.Value<global::Demo.Paged?>("Scratch", global::Checkpoint.StateKinds.ShortTerm, ref this.Scratch!, __CheckpointCodec_Scratch);
+        visitor.Value<global::Demo.Plain?>("Cleared", global::Checkpoint.StateKinds.ShortTerm, ref this.Cleared!, global::Checkpoint.Generated.ForeignTensorCodec<global::Demo.Plain>.Instance);
     }
 
     private static readonly global::Checkpoint.Generated.ForeignTensorCodec<global::Demo.Paged> __CheckpointCodec_Embedding = global::Checkpoint.Generated.ForeignTensorCodec.Creating<global::Demo.Paged>();

@@ -23,86 +23,26 @@ partial class Resets : global::Checkpoint.IStateful
     /// <summary>Reports this model's state members and child models to the visitor, in declaration order.</summary>
     protected virtual void VisitStateCore(global::Checkpoint.Generated.StateVisitor visitor)
     {
-        {
-            global::Checkpoint.NdArray<float>? value = this.Cleared;
-            if (visitor.Value<global::Checkpoint.NdArray<float>?>("Cleared", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.NdArrayCodec<float>.Instance)) this.Cleared = value!;
-        }
-        {
-            global::Checkpoint.NdArray<float>? value = this.Filled;
-            if (visitor.Value<global::Checkpoint.NdArray<float>?>("Filled", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.NdArrayCodec<float>.Instance)) this.Filled = value!;
-        }
-        {
-            global::Checkpoint.NdArray<float>? value = this.ExplicitZero;
-            if (visitor.Value<global::Checkpoint.NdArray<float>?>("ExplicitZero", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.NdArrayCodec<float>.Instance)) this.ExplicitZero = value!;
-        }
-        {
-            global::Checkpoint.NdArray<float>? value = this.Initialised;
-            if (visitor.Value<global::Checkpoint.NdArray<float>?>("Initialised", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.NdArrayCodec<float>.Instance)) this.Initialised = value!;
-        }
-        {
-            global::Checkpoint.NdArray<float>? value = this.BadInitializer;
-            if (visitor.Value<global::Checkpoint.NdArray<float>?>("BadInitializer", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.NdArrayCodec<float>.Instance)) this.BadInitializer = value!;
-        }
-        {
-            global::Checkpoint.NdArray<float>? value = this.WrongType;
-            if (visitor.Value<global::Checkpoint.NdArray<float>?>("WrongType", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.NdArrayCodec<float>.Instance)) this.WrongType = value!;
-        }
-        {
-            float[]? value = this.ArrayCleared;
-            if (visitor.Value<float[]?>("ArrayCleared", global::Checkpoint.StateKinds.ShortTerm, ref value, __CheckpointCodec_ArrayCleared)) this.ArrayCleared = value!;
-        }
-        {
-            double[,]? value = this.ArrayFilled;
-            if (visitor.Value<double[,]?>("ArrayFilled", global::Checkpoint.StateKinds.ShortTerm, ref value, __CheckpointCodec_ArrayFilled)) this.ArrayFilled = value!;
-        }
-        {
-            float value = this.Scalar;
-            if (visitor.Value<float>("Scalar", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.ScalarCodec<float>.Instance)) this.Scalar = value;
-        }
-        {
-            float value = this.ScalarFilled;
-            if (visitor.Value<float>("ScalarFilled", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.ScalarCodec<float>.Instance)) this.ScalarFilled = value;
-        }
-        {
-            int value = this.IntFilled;
-            if (visitor.Value<int>("IntFilled", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.ScalarCodec<int>.Instance)) this.IntFilled = value;
-        }
-        {
-            bool value = this.Flag;
-            if (visitor.Value<bool>("Flag", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.ScalarCodec<bool>.Instance)) this.Flag = value;
-        }
-        {
-            global::System.Half value = this.HalfFilled;
-            if (visitor.Value<global::System.Half>("HalfFilled", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.ScalarCodec<global::System.Half>.Instance)) this.HalfFilled = value;
-        }
-        {
-            global::Checkpoint.BFloat16 value = this.BFilled;
-            if (visitor.Value<global::Checkpoint.BFloat16>("BFilled", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.ScalarCodec<global::Checkpoint.BFloat16>.Instance)) this.BFilled = value;
-        }
-        {
-            global::Checkpoint.Complex64 value = this.C64Filled;
-            if (visitor.Value<global::Checkpoint.Complex64>("C64Filled", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.ScalarCodec<global::Checkpoint.Complex64>.Instance)) this.C64Filled = value;
-        }
-        {
-            global::System.Numerics.Complex value = this.CFilled;
-            if (visitor.Value<global::System.Numerics.Complex>("CFilled", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.ScalarCodec<global::System.Numerics.Complex>.Instance)) this.CFilled = value;
-        }
-        {
-            global::Demo.Phase value = this.PhaseFilled;
-            if (visitor.Value<global::Demo.Phase>("PhaseFilled", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.EnumCodec<global::Demo.Phase>.Instance)) this.PhaseFilled = value;
-        }
-        {
-            double value = this.NotANumber;
-            if (visitor.Value<double>("NotANumber", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.ScalarCodec<double>.Instance)) this.NotANumber = value;
-        }
-        {
-            string? value = this.Text;
-            if (visitor.Value<string?>("Text", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.StringCodec.Instance)) this.Text = value!;
-        }
-        {
-            global::Demo.Phase value = this.PhaseCleared;
-            if (visitor.Value<global::Demo.Phase>("PhaseCleared", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.EnumCodec<global::Demo.Phase>.Instance)) this.PhaseCleared = value;
-        }
+        visitor.Value<global::Checkpoint.NdArray<float>?>("Cleared", global::Checkpoint.StateKinds.ShortTerm, ref this.Cleared!, global::Checkpoint.Generated.NdArrayCodec<float>.Instance);
+        visitor.Value<global::Checkpoint.NdArray<float>?>("Filled", global::Checkpoint.StateKinds.ShortTerm, ref this.Filled!, global::Checkpoint.Generated.NdArrayCodec<float>.Instance);
+        visitor.Value<global::Checkpoint.NdArray<float>?>("ExplicitZero", global::Checkpoint.StateKinds.ShortTerm, ref this.ExplicitZero!, global::Checkpoint.Generated.NdArrayCodec<float>.Instance);
+        visitor.Value<global::Checkpoint.NdArray<float>?>("Initialised", global::Checkpoint.StateKinds.ShortTerm, ref this.Initialised!, global::Checkpoint.Generated.NdArrayCodec<float>.Instance);
+        visitor.Value<global::Checkpoint.NdArray<float>?>("BadInitializer", global::Checkpoint.StateKinds.ShortTerm, ref this.BadInitializer!, global::Checkpoint.Generated.NdArrayCodec<float>.Instance);
+        visitor.Value<global::Checkpoint.NdArray<float>?>("WrongType", global::Checkpoint.StateKinds.ShortTerm, ref this.WrongType!, global::Checkpoint.Generated.NdArrayCodec<float>.Instance);
+        visitor.Value<float[]?>("ArrayCleared", global::Checkpoint.StateKinds.ShortTerm, ref this.ArrayCleared!, __CheckpointCodec_ArrayCleared);
+        visitor.Value<double[,]?>("ArrayFilled", global::Checkpoint.StateKinds.ShortTerm, ref this.ArrayFilled!, __CheckpointCodec_ArrayFilled);
+        visitor.Value<float>("Scalar", global::Checkpoint.StateKinds.ShortTerm, ref this.Scalar, global::Checkpoint.Generated.ScalarCodec<float>.Instance);
+        visitor.Value<float>("ScalarFilled", global::Checkpoint.StateKinds.ShortTerm, ref this.ScalarFilled, global::Checkpoint.Generated.ScalarCodec<float>.Instance);
+        visitor.Value<int>("IntFilled", global::Checkpoint.StateKinds.ShortTerm, ref this.IntFilled, global::Checkpoint.Generated.ScalarCodec<int>.Instance);
+        visitor.Value<bool>("Flag", global::Checkpoint.StateKinds.ShortTerm, ref this.Flag, global::Checkpoint.Generated.ScalarCodec<bool>.Instance);
+        visitor.Value<global::System.Half>("HalfFilled", global::Checkpoint.StateKinds.ShortTerm, ref this.HalfFilled, global::Checkpoint.Generated.ScalarCodec<global::System.Half>.Instance);
+        visitor.Value<global::Checkpoint.BFloat16>("BFilled", global::Checkpoint.StateKinds.ShortTerm, ref this.BFilled, global::Checkpoint.Generated.ScalarCodec<global::Checkpoint.BFloat16>.Instance);
+        visitor.Value<global::Checkpoint.Complex64>("C64Filled", global::Checkpoint.StateKinds.ShortTerm, ref this.C64Filled, global::Checkpoint.Generated.ScalarCodec<global::Checkpoint.Complex64>.Instance);
+        visitor.Value<global::System.Numerics.Complex>("CFilled", global::Checkpoint.StateKinds.ShortTerm, ref this.CFilled, global::Checkpoint.Generated.ScalarCodec<global::System.Numerics.Complex>.Instance);
+        visitor.Value<global::Demo.Phase>("PhaseFilled", global::Checkpoint.StateKinds.ShortTerm, ref this.PhaseFilled, global::Checkpoint.Generated.EnumCodec<global::Demo.Phase>.Instance);
+        visitor.Value<double>("NotANumber", global::Checkpoint.StateKinds.ShortTerm, ref this.NotANumber, global::Checkpoint.Generated.ScalarCodec<double>.Instance);
+        visitor.Value<string?>("Text", global::Checkpoint.StateKinds.ShortTerm, ref this.Text!, global::Checkpoint.Generated.StringCodec.Instance);
+        visitor.Value<global::Demo.Phase>("PhaseCleared", global::Checkpoint.StateKinds.ShortTerm, ref this.PhaseCleared, global::Checkpoint.Generated.EnumCodec<global::Demo.Phase>.Instance);
     }
 
     private static readonly global::Checkpoint.Generated.ArrayCodec<float, float[]> __CheckpointCodec_ArrayCleared = new(static s => new float[s[0]]);

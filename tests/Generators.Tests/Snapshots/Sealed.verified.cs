@@ -23,14 +23,8 @@ partial class Readout : global::Checkpoint.IStateful
     /// <summary>Reports this model's state members and child models to the visitor, in declaration order.</summary>
     private void VisitStateCore(global::Checkpoint.Generated.StateVisitor visitor)
     {
-        {
-            global::Checkpoint.NdArray<float>? value = this.Weight;
-            if (visitor.Value<global::Checkpoint.NdArray<float>?>("Weight", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.NdArrayCodec<float>.Instance)) this.Weight = value!;
-        }
-        {
-            float value = this.Last;
-            if (visitor.Value<float>("Last", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.ScalarCodec<float>.Instance)) this.Last = value;
-        }
+        visitor.Value<global::Checkpoint.NdArray<float>?>("Weight", global::Checkpoint.StateKinds.Param, ref this.Weight!, global::Checkpoint.Generated.NdArrayCodec<float>.Instance);
+        visitor.Value<float>("Last", global::Checkpoint.StateKinds.ShortTerm, ref this.Last, global::Checkpoint.Generated.ScalarCodec<float>.Instance);
     }
 
     /// <summary>Re-initialises the short-term state of this model, then of its children.</summary>

@@ -23,18 +23,9 @@ partial class Lif : global::Checkpoint.IStateful
     /// <summary>Reports this model's state members and child models to the visitor, in declaration order.</summary>
     protected virtual void VisitStateCore(global::Checkpoint.Generated.StateVisitor visitor)
     {
-        {
-            global::Checkpoint.NdArray<float>? value = this.V;
-            if (visitor.Value<global::Checkpoint.NdArray<float>?>("V", global::Checkpoint.StateKinds.ShortTerm, ref value, global::Checkpoint.Generated.NdArrayCodec<float>.Instance)) this.V = value!;
-        }
-        {
-            float value = this.Tau;
-            if (visitor.Value<float>("Tau", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<float>.Instance)) this.Tau = value;
-        }
-        {
-            long value = this.SpikeCount;
-            if (visitor.Value<long>("SpikeCount", global::Checkpoint.StateKinds.LongTerm, ref value, global::Checkpoint.Generated.ScalarCodec<long>.Instance)) this.SpikeCount = value;
-        }
+        visitor.Value<global::Checkpoint.NdArray<float>?>("V", global::Checkpoint.StateKinds.ShortTerm, ref this.V!, global::Checkpoint.Generated.NdArrayCodec<float>.Instance);
+        visitor.Value<float>("Tau", global::Checkpoint.StateKinds.Param, ref this.Tau, global::Checkpoint.Generated.ScalarCodec<float>.Instance);
+        visitor.Value<long>("SpikeCount", global::Checkpoint.StateKinds.LongTerm, ref this.SpikeCount, global::Checkpoint.Generated.ScalarCodec<long>.Instance);
     }
 
     /// <summary>Re-initialises the short-term state of this model, then of its children.</summary>

@@ -23,10 +23,7 @@ partial class Skips : global::Checkpoint.IStateful
     /// <summary>Reports this model's state members and child models to the visitor, in declaration order.</summary>
     protected virtual void VisitStateCore(global::Checkpoint.Generated.StateVisitor visitor)
     {
-        {
-            float value = this.Kept;
-            if (visitor.Value<float>("Kept", global::Checkpoint.StateKinds.Param, ref value, global::Checkpoint.Generated.ScalarCodec<float>.Instance)) this.Kept = value;
-        }
+        visitor.Value<float>("Kept", global::Checkpoint.StateKinds.Param, ref this.Kept, global::Checkpoint.Generated.ScalarCodec<float>.Instance);
     }
 
     /// <summary>Re-initialises the short-term state of this model, then of its children.</summary>

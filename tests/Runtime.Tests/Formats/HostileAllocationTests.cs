@@ -11,7 +11,7 @@ public class HostileAllocationTests
 {
     private const long Slack = 16L << 20;
 
-    public static TheoryData<string> Shapes => ["many keys", "empty maps", "deep", "many tiny arrays", "huge declared lengths"];
+    public static TheoryData<string> Shapes => ["many keys", "empty maps", "deep", "many tiny arrays", "huge declared lengths", "long list of tiny numbers"];
 
     [Theory]
     [MemberData(nameof(Shapes))]
@@ -53,6 +53,45 @@ public class HostileAllocationTests
         }
     }
 
+    [Fact]
+    public void A_list_of_a_hundred_thousand_small_numbers_still_loads()
+    {
+        using var dir = new Files.TempDirectory();
+        var path = dir.File("list.msgpack");
+        File.WriteAllBytes(path, ListOfTinyNumbers(100_000));
+
+        using var file = MsgPackCheckpoint.Open(path);
+        var list = Assert.IsType<StateDict>(file.RootMap["a"]);
+        Assert.Equal(100_000, list.Count);
+        Assert.Equal((Int128)1, Assert.IsType<IntegerNode>(list["99999"]).Value);
+    }
+
+    [Fact]
+    public void A_list_too_dense_to_read_is_refused_with_where_and_why()
+    {
+        using var dir = new Files.TempDirectory();
+        var path = dir.File("dense.msgpack");
+        File.WriteAllBytes(path, ListOfTinyNumbers(4_000_000));
+
+        var error = Assert.Throws<CheckpointFormatException>(() => MsgPackCheckpoint.Open(path).Dispose());
+        Assert.Contains("dense.msgpack", error.Message);
+        Assert.Contains("too dense", error.Message);
+        Assert.Equal("a", error.PathInFile);
+    }
+
+    // {"a": [1, 1, ...]}: an array32 of `count` positive fixints.
+    private static byte[] ListOfTinyNumbers(int count)
+    {
+        var bytes = new byte[3 + 5 + count];
+        bytes[0] = 0x81;
+        bytes[1] = 0xa1;
+        bytes[2] = (byte)'a';
+        bytes[3] = 0xdd;
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(4), count);
+        bytes.AsSpan(8).Fill(0x01);
+        return bytes;
+    }
+
     private static byte[] Build(string shape)
     {
         switch (shape)
@@ -81,6 +120,9 @@ public class HostileAllocationTests
                 for (var i = 0; i < 100_000; i++) map.Add(i.ToString("x", System.Globalization.CultureInfo.InvariantCulture), new TensorNode(NdArray<bool>.Zeros(1)));
                 return MsgPackWriter.ToBytes(map);
             }
+            case "long list of tiny numbers":
+                // A msgpack array carries no keys: 4 million one-byte elements in a 4 MB file.
+                return ListOfTinyNumbers(4_000_000);
             default:
             {
                 // Maps nested 500 deep, each declaring 65,535 entries it does not have: nothing may be allocated

@@ -122,6 +122,24 @@ public class LazyTreeTests
     }
 
     [Fact]
+    public void A_load_that_finds_a_later_entry_gone_names_that_entry()
+    {
+        using var dir = new Files.TempDirectory();
+        var path = dir.File("three.msgpack");
+        MsgPackCheckpoint.Save(path, new StateDict { ["a"] = NdArray<float>.Full(1f, 4), ["n"] = 3, ["b"] = NdArray<float>.Full(2f, 4) });
+        using var file = MsgPackCheckpoint.Open(path);
+        var b = (TensorNode)file.RootMap["b"];
+        using (var truncate = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite)) truncate.SetLength(b.DataOffset + 3);
+        var target = new StateDict { ["a"] = NdArray<float>.Zeros(4), ["n"] = 0, ["b"] = NdArray<float>.Zeros(4) };
+
+        var error = Assert.Throws<CheckpointFormatException>(() =>
+            Checkpoint.Loading.TemplateTarget.Restore(target, file.RootMap, LoadOptions.Default, CancellationToken.None, out _));
+
+        // "a" was copied, "n" copies no array bytes: the second copy is "b"'s.
+        Assert.Equal("b", error.PathInFile);
+    }
+
+    [Fact]
     public void Top_level_array_is_a_lazy_root()
     {
         using var file = MsgPackCheckpoint.Open(Path.Combine(Fixtures.Directory, "20_top_level_array.msgpack"));

@@ -12,10 +12,6 @@ namespace Checkpoint.Formats.MsgPack;
 /// </summary>
 internal sealed class MsgPackNodeReader(MsgPackTokenReader tokens, int maxDepth, TensorData? lazySource, CancellationToken cancellationToken)
 {
-    // Maps declare their size up front, and a header can lie: room is made as entries arrive (doubling, up to the
-    // declared count), never ahead of them.
-    private const int InitialCapacity = 4;
-
     // Maps up to this size check each key against the earlier ones as it arrives.
     private const int SmallMapKeys = 8;
 
@@ -23,32 +19,52 @@ internal sealed class MsgPackNodeReader(MsgPackTokenReader tokens, int maxDepth,
     // collected in steps of this size as it arrives, then copied into the tensor.
     private const int UnverifiedStepBytes = 16 * 1024 * 1024;
 
+    // A map's declared count makes room for its entries at once only as far as the bytes left could hold entries of
+    // this many bytes: a header that lies cannot make the reader allocate more than a few times the file's size
+    // (24 bytes of entry per 8 bytes of file).
+    private const int MinReservedEntryBytes = 8;
+
+    // A msgpack array's elements carry no keys in the file, so a one-byte element is one byte, yet each becomes a
+    // 24-byte entry and, past IndexKeys' cache, a key string of its own: an array of tiny elements would cost the
+    // reader 24 to 60 times its bytes. What the elements cost is counted, and the reader refuses an array that
+    // takes more than this many bytes of memory per byte read so far (plus ArrayElementSlack), so no file, however
+    // dense, can make a load allocate more than a fixed multiple of its size. braintools never writes arrays.
+    private const int ArrayElementBytesPerFileByte = 8;
+    private const long ArrayElementSlack = 8L << 20;
+    private const int ArrayEntryBytes = 24;
+    private const int UncachedIndexKeyBytes = 48;
+
+    // Arrays of one dtype and shape share what describes them (a direct-mapped table: a hostile file cannot grow it).
+    private const int LazyArraySlots = 16;
+
     private readonly ReadContext _context = tokens.Context;
     private readonly ShapeCache _shapes = new();
-    // The small maps of a file share entry arrays (most trees are many one- or two-entry maps).
-    private readonly StateDict.EntrySlab _maps = new();
+    // Maps and lazy array leaves are built compact (see StateDict.MapBuilder): nodes are made when someone asks.
+    private readonly StateDict.MapBuilder _maps = new();
+    private readonly StateDict.LazyArray?[] _lazyArrays = new StateDict.LazyArray?[LazyArraySlots];
+    private long _arrayElementBytes;
 
     /// <summary>Reads the one root object and checks that nothing follows it.</summary>
     public StateNode ReadRoot()
     {
-        var node = ReadNode(0);
+        var node = ReadNode(0).Node;
         tokens.RequireEnd();
         return node;
     }
 
-    private StateNode ReadNode(int depth)
+    private StateDict.NodeSlot ReadNode(int depth)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var token = tokens.Read();
         switch (token.Kind)
         {
-            case MsgPackTokenKind.Nil: return NullNode.Instance;
-            case MsgPackTokenKind.Bool: return BoolNode.Of(token.Bool);
-            case MsgPackTokenKind.Int: return IntegerNode.Of(token.Int);
-            case MsgPackTokenKind.UInt: return new IntegerNode(token.UInt);
-            case MsgPackTokenKind.Float: return new FloatNode(token.Float);
-            case MsgPackTokenKind.Str: return new StringNode(tokens.ReadString(token.Length, "a string"));
-            case MsgPackTokenKind.Bin: return new BytesNode(tokens.ReadBytes(token.Length, "a bin"));
+            case MsgPackTokenKind.Nil: return StateDict.NodeSlot.Of(NullNode.Instance);
+            case MsgPackTokenKind.Bool: return StateDict.NodeSlot.Of(BoolNode.Of(token.Bool));
+            case MsgPackTokenKind.Int: return StateDict.NodeSlot.Of(IntegerNode.Of(token.Int));
+            case MsgPackTokenKind.UInt: return StateDict.NodeSlot.Of(new IntegerNode(token.UInt));
+            case MsgPackTokenKind.Float: return StateDict.NodeSlot.Of(new FloatNode(token.Float));
+            case MsgPackTokenKind.Str: return StateDict.NodeSlot.Of(new StringNode(tokens.ReadString(token.Length, "a string")));
+            case MsgPackTokenKind.Bin: return StateDict.NodeSlot.Of(new BytesNode(tokens.ReadBytes(token.Length, "a bin")));
             case MsgPackTokenKind.Map: return ReadMap(token, depth + 1);
             case MsgPackTokenKind.Array: return ReadArrayAsMap(token, depth + 1);
             case MsgPackTokenKind.Ext: return ReadExt(token);
@@ -66,11 +82,11 @@ internal sealed class MsgPackNodeReader(MsgPackTokenReader tokens, int maxDepth,
             throw _context.Error(token.Offset, $"{token.Describe()} cannot fit in the {tokens.Available} byte(s) left");
     }
 
-    private StateNode ReadMap(MsgPackToken token, int depth)
+    private StateDict.NodeSlot ReadMap(MsgPackToken token, int depth)
     {
         CheckContainer(token, depth);
         var count = (int)token.Length;
-        var map = _maps.NewMap(Math.Min(count, InitialCapacity));
+        var map = _maps.Begin(Reservable(count));
         var chunked = false;
         for (var i = 0; i < count; i++)
         {
@@ -79,42 +95,68 @@ internal sealed class MsgPackNodeReader(MsgPackTokenReader tokens, int maxDepth,
                 throw _context.Error(keyToken.Offset, $"map keys must be strings but found {keyToken.Describe()}");
             var key = tokens.ReadString(keyToken.Length, "a map key", isKey: true);
             // Small maps are checked as keys arrive (so the error points at the repeated key); larger ones at the end.
-            if (i is > 0 and <= SmallMapKeys && map.ContainsKey(key))
+            if (i is > 0 and <= SmallMapKeys && _maps.IndexOf(map, key) >= 0)
                 throw _context.Error(keyToken.Offset, $"duplicate map key '{key}'");
             chunked |= key.Length == ChunkedArrays.MarkerKey.Length && key == ChunkedArrays.MarkerKey;
             _context.Push(key);
             var value = ReadNode(depth);
             _context.Pop();
-            map.AddUnchecked(key, value, count);
+            _maps.Add(key, value);
         }
 
         // Checked once the map is complete (hashing each key as it arrived would cost an index per map).
-        if (count > SmallMapKeys && map.FindDuplicateKey() is { } duplicate)
+        if (count > SmallMapKeys && _maps.FindDuplicateKey(map) is { } duplicate)
             throw _context.Error(token.Offset, $"duplicate map key '{duplicate}'");
 
         // Python unchunks any map that carries the marker, wherever the key is.
-        return chunked ? ChunkedArrays.Assemble(map, _context, token.Offset, lazySource) : map;
+        return chunked
+            ? StateDict.NodeSlot.Of(ChunkedArrays.Assemble(_maps.EndAsMap(map), _context, token.Offset, lazySource))
+            : _maps.End(map);
     }
 
     // braintools never writes msgpack arrays (lists become maps "0", "1", ...); other writers might, and a list
     // means the same thing here, so it reads as that map.
-    private StateDict ReadArrayAsMap(MsgPackToken token, int depth)
+    private StateDict.NodeSlot ReadArrayAsMap(MsgPackToken token, int depth)
     {
         CheckContainer(token, depth);
         var count = (int)token.Length;
-        var map = _maps.NewMap(Math.Min(count, InitialCapacity));
+        var map = _maps.Begin(Reservable(count));
         for (var i = 0; i < count; i++)
         {
+            ChargeArrayElement(token, i);
             var key = Generated.IndexKeys.Of(i);
             _context.Push(key);
-            map.AddUnchecked(key, ReadNode(depth), count);
+            _maps.Add(key, ReadNode(depth));
             _context.Pop();
         }
 
-        return map;
+        return _maps.End(map);
     }
 
-    private StateNode ReadExt(MsgPackToken token)
+    private void ChargeArrayElement(MsgPackToken array, int index)
+    {
+        _arrayElementBytes += index < Generated.IndexKeys.CacheLimit ? ArrayEntryBytes : ArrayEntryBytes + UncachedIndexKeyBytes;
+        if (_arrayElementBytes > ArrayElementBytesPerFileByte * tokens.Position + ArrayElementSlack)
+        {
+            throw _context.Error(array.Offset,
+                $"{array.Describe()} is too dense to read: its elements would take more than {ArrayElementBytesPerFileByte} bytes of memory " +
+                $"per byte of file (reached at element {index}); store a long list of numbers as an array (an ndarray ext) instead");
+        }
+    }
+
+    // Nothing is reserved from a stream that cannot tell its length: its counts were not checked against anything.
+    private int Reservable(int count) =>
+        tokens.KnowsSourceLength ? (int)Math.Min(count, tokens.Available / MinReservedEntryBytes) : 0;
+
+    // The shared description of arrays of `dtype` and `shape` (shape arrays are shared already: see ShapeCache).
+    private StateDict.LazyArray LazyArrayOf(DType dtype, int[] shape, TensorData source)
+    {
+        var slot = (int)((uint)(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(shape) ^ (int)dtype) % LazyArraySlots);
+        if (_lazyArrays[slot] is { } seen && seen.DType == dtype && ReferenceEquals(seen.Shape, shape)) return seen;
+        return _lazyArrays[slot] = new StateDict.LazyArray(dtype, shape, source);
+    }
+
+    private StateDict.NodeSlot ReadExt(MsgPackToken token)
     {
         switch (token.ExtType)
         {
@@ -124,16 +166,16 @@ internal sealed class MsgPackNodeReader(MsgPackTokenReader tokens, int maxDepth,
                 var header = NdArrayPayload.ReadHeader(tokens, token, _shapes);
                 // numpy's ar[()] on a non-0-d ext 3 payload gives the array itself, so that reads as an array.
                 var isScalar = token.ExtType == ExtCodes.NumpyScalar && header.Shape.Length == 0;
-                StateNode node;
+                StateDict.NodeSlot node;
                 if (lazySource is not null && !isScalar)
                 {
                     tokens.Skip(header.DataLength, "the array data");
-                    node = new TensorNode(header.DType, header.Shape, lazySource, header.DataOffset);
+                    node = StateDict.NodeSlot.Lazy(LazyArrayOf(header.DType, header.Shape, lazySource), header.DataOffset);
                 }
                 else
                 {
                     var tensor = ReadArrayData(header);
-                    node = isScalar ? new NumpyScalarNode(tensor) : new TensorNode(tensor);
+                    node = StateDict.NodeSlot.Of(isScalar ? new NumpyScalarNode(tensor) : new TensorNode(tensor));
                 }
 
                 NdArrayPayload.Finish(tokens, header);
@@ -141,7 +183,7 @@ internal sealed class MsgPackNodeReader(MsgPackTokenReader tokens, int maxDepth,
             }
 
             case ExtCodes.Complex:
-                return ReadComplex(token);
+                return StateDict.NodeSlot.Of(ReadComplex(token));
             default:
                 throw _context.Error(token.Offset, $"unsupported {ExtCodes.Describe(token.ExtType)}: only ext 1 (ndarray), 2 (complex) and 3 (numpy scalar) are defined");
         }

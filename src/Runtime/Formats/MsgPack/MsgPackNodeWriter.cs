@@ -11,6 +11,9 @@ namespace Checkpoint.Formats.MsgPack;
 /// </summary>
 internal sealed class MsgPackNodeWriter(MsgPackOutput output, long chunkByteLimit, int maxDepth, CancellationToken cancellationToken)
 {
+    // Per depth, the view compact child maps are written through (StateDict.PeekMapAt): no map object per child.
+    private readonly List<StateDict> _views = [];
+
     public void WriteRoot(StateNode root)
     {
         WriteNode(root, 0);
@@ -29,7 +32,7 @@ internal sealed class MsgPackNodeWriter(MsgPackOutput output, long chunkByteLimi
                 for (var i = 0; i < map.Count; i++)
                 {
                     WriteString(map.KeyAt(i));
-                    WriteNode(map.ValueAt(i), depth + 1);
+                    WriteNode(map.PeekMapAt(i, ViewAt(depth + 1)) ?? map.PeekAt(i), depth + 1);
                 }
 
                 break;
@@ -66,6 +69,12 @@ internal sealed class MsgPackNodeWriter(MsgPackOutput output, long chunkByteLimi
             default:
                 throw new NotSupportedException($"Cannot write a {node.GetType().Name} node ({node.Kind}) to MessagePack.");
         }
+    }
+
+    private StateDict ViewAt(int depth)
+    {
+        while (_views.Count <= depth) _views.Add(new StateDict());
+        return _views[depth];
     }
 
     private void WriteByte(byte value)

@@ -35,7 +35,8 @@ internal static class NdArrayPayload
         var at = 0;
         destination[at++] = 0x93;
         at += ArrayHeader(destination[at..], shape.Count);
-        foreach (var dim in shape) at += UnsignedInt(destination[at..], (uint)dim);
+        // Indexed, not foreach: enumerating an IReadOnlyList boxes an enumerator per array written.
+        for (var i = 0; i < shape.Count; i++) at += UnsignedInt(destination[at..], (uint)shape[i]);
         var name = dtype.NumpyName();
         destination[at++] = (byte)(0xa0 | name.Length);
         at += System.Text.Encoding.ASCII.GetBytes(name, destination[at..]);
@@ -135,6 +136,8 @@ internal static class NdArrayPayload
     // The UTF-8 names of the dtypes, in DType order, for matching a name in place.
     private static readonly byte[][] NameBytes = [.. DTypes.All.Select(row => System.Text.Encoding.ASCII.GetBytes(row.Name))];
 
+    private static int _lastMatched;
+
     /// <summary>
     /// The header as every writer in practice encodes it (what <see cref="WritePrefix"/> writes: a fixarray of 3, a
     /// fixarray shape of small non-negative ints, a fixstr dtype name, a bin header), decoded straight from the read
@@ -197,9 +200,18 @@ internal static class NdArrayPayload
 
     private static bool TryMatchName(ReadOnlySpan<byte> name, out DType dtype)
     {
+        // A file's arrays mostly share a dtype: the last one matched is tried first (a race only costs the scan).
+        var last = _lastMatched;
+        if (name.SequenceEqual(NameBytes[last]))
+        {
+            dtype = (DType)last;
+            return true;
+        }
+
         for (var i = 0; i < NameBytes.Length; i++)
         {
             if (!name.SequenceEqual(NameBytes[i])) continue;
+            _lastMatched = i;
             dtype = (DType)i;
             return true;
         }

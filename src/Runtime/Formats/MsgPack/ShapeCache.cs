@@ -8,14 +8,17 @@ internal sealed class ShapeCache
 {
     private const int Slots = 64;
     private readonly int[]?[] _shapes = new int[]?[Slots];
+    private int[]? _last;
 
     /// <summary>An array equal to <paramref name="dims"/>, shared with earlier equal shapes.</summary>
     public int[] Get(ReadOnlySpan<int> dims)
     {
+        // Arrays of a file mostly come in runs of one shape: the last one is tried before hashing.
+        if (_last is { } last && dims.SequenceEqual(last)) return last;
         var hash = new HashCode();
         foreach (var dim in dims) hash.Add(dim);
         var slot = (int)((uint)hash.ToHashCode() % Slots);
-        if (_shapes[slot] is { } seen && dims.SequenceEqual(seen)) return seen;
-        return _shapes[slot] = dims.ToArray();
+        if (_shapes[slot] is { } seen && dims.SequenceEqual(seen)) return _last = seen;
+        return _last = _shapes[slot] = dims.ToArray();
     }
 }

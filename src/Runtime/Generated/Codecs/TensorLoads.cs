@@ -40,7 +40,7 @@ internal static class TensorLoads
     public static void Fill(TensorNode source, INdArray target)
     {
         if (source.DType == target.DType) source.CopyTo(target);
-        else TensorConversion.Convert(source.Tensor, target);
+        else TensorConversion.Convert(source, target);
     }
 
     /// <summary>Why values of <paramref name="from"/> cannot load into <paramref name="to"/>; null when they can.</summary>

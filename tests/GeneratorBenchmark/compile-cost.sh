@@ -8,19 +8,7 @@
 # one-line members with empty bodies. Results go in docs/performance.md ("Generator and analyzers").
 #
 # Usage: tests/GeneratorBenchmark/compile-cost.sh     FILES=1000 ROUNDS=3 by default; KEEP=1 keeps the work dir
-set -euo pipefail
-repo=$(cd "$(dirname "$0")/../.." && pwd)
-files=${FILES:-1000}
-rounds=${ROUNDS:-3}
-work=$(mktemp -d)
-if [ "${KEEP:-0}" != 1 ]; then trap 'rm -rf "$work"' EXIT; fi
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-project="$work/GeneratorBench"
-
-echo "== build the runtime, generator and analyzers (Release)"
-dotnet build "$repo/src/Runtime/Checkpoint.csproj" -c Release -nologo -v:q >"$work/tools.log" 2>&1 || { cat "$work/tools.log"; exit 1; }
-"$repo/tests/GeneratorBenchmark/make-project.sh" "$project" "$repo" "$files"
-dotnet restore "$project/GeneratorBench.csproj" -v:q >"$work/restore.log" 2>&1 || { cat "$work/restore.log"; exit 1; }
+source "$(dirname "$0")/setup.sh"
 
 echo "== capture the generator's output and trim it"
 dotnet build "$project/GeneratorBench.csproj" -c Release --no-restore -p:BuildProjectReferences=false \
@@ -55,7 +43,6 @@ for ((r = 1; r <= rounds; r++)); do
   done
 done
 
-median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 base=$(awk '$1 == "none" { print $2 }' "$work/results" | median)
 echo
 echo "== medians over $rounds rounds, $((2 * files)) model classes (CPU of the build, compiler in-process)"

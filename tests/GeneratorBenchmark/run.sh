@@ -8,20 +8,7 @@
 # Usage: tests/GeneratorBenchmark/run.sh            FILES=1000 ROUNDS=3 by default
 #        FILES=200 ROUNDS=1 tests/GeneratorBenchmark/run.sh   a quick look
 #        KEEP=1 ...                                  keep the project and the build logs (printed at the end)
-set -euo pipefail
-repo=$(cd "$(dirname "$0")/../.." && pwd)
-files=${FILES:-1000}
-rounds=${ROUNDS:-3}
-work=$(mktemp -d)
-if [ "${KEEP:-0}" != 1 ]; then trap 'rm -rf "$work"' EXIT; fi
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-
-echo "== build the runtime, generator and analyzers (Release)"
-dotnet build "$repo/src/Runtime/Checkpoint.csproj" -c Release -nologo -v:q >"$work/tools.log" 2>&1 || { cat "$work/tools.log"; exit 1; }
-
-echo "== write the project: $files files, $((2 * files)) model classes"
-"$repo/tests/GeneratorBenchmark/make-project.sh" "$work/GeneratorBench" "$repo" "$files"
-dotnet restore "$work/GeneratorBench/GeneratorBench.csproj" -v:q >"$work/restore.log" 2>&1 || { cat "$work/restore.log"; exit 1; }
+source "$(dirname "$0")/setup.sh"
 
 # One rebuild of the project (the runtime is not rebuilt); prints "wall_s cpu_s csc_s generator_s analyzers_s".
 # The CPU time (user + system, the build and its compiler process) is the steadier figure on a shared machine.
@@ -47,7 +34,6 @@ build() {
   ' "$log"
 }
 
-median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 echo "== warm-up build (not counted)"
 build true "$work/warmup.log" >/dev/null

@@ -38,9 +38,9 @@ internal sealed class SchemaFixAll : FixAllProvider
         var project = solution.GetProject(projectId);
         if (project is null || SchemaFiles.Find(project.AdditionalDocuments, d => d.FilePath ?? d.Name) is not { } file) return solution;
         var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
-        if (compilation is null || ModelAnalysis.For(compilation) is not { } analysis) return solution;
+        if (compilation is null || ModelAnalysis.For(compilation)?.Models(cancellationToken) is not { } models) return solution;
         var text = await file.GetTextAsync(cancellationToken).ConfigureAwait(false);
-        var check = SchemaCheck.Run(analysis.Models(cancellationToken).Specs, text.ToString());
+        var check = SchemaCheck.Run(models.Specs, text.ToString());
         if (check.Document.Errors.Count > 0) return solution;
         var edits = check.Findings.Where(f => ids.Contains(SchemaRules.Of(f.Kind).Id)).Select(SchemaUpdate.Accept).ToList();
         return edits.Count == 0 ? solution : SchemaFileFix.Write(solution, file.Id, check.Document, edits);

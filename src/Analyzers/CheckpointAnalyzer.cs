@@ -6,7 +6,8 @@ namespace Checkpoint.Analyzers;
 /// <summary>
 /// The shape every Checkpoint analyzer shares: one diagnostic, no analysis of generated code (the generator's
 /// output is correct by construction), concurrent execution, and nothing at all for a compilation that does not
-/// reference the Checkpoint runtime. The runtime's symbols are resolved once per compilation, at its start.
+/// reference the Checkpoint runtime. The runtime's symbols are resolved once per compilation, on first use by an
+/// action (<see cref="ModelAnalysis"/>).
 /// </summary>
 public abstract class CheckpointAnalyzer : DiagnosticAnalyzer
 {

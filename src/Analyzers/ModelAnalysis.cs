@@ -16,20 +16,36 @@ internal sealed class ModelAnalysis
     // an entry lives as long as its compilation.
     private static readonly ConditionalWeakTable<Compilation, Entry> ByCompilation = new();
 
-    private readonly ModelCollector _collector;
+    // Resolved on first use, from an analyzer action: by then the compiler has declared the source types, so looking
+    // for the runtime's types among them is cheap. At compilation start it would build every declaration (parse every
+    // tree, the generated ones included) in the analyzers' time.
+    private readonly Lazy<ModelCollector?> _collector;
     private readonly ConcurrentDictionary<INamedTypeSymbol, Lazy<EquatableArray<Problem>>> _problems = new(SymbolEqualityComparer.Default);
 
     private readonly object _modelsGate = new();
     private CompilationModels? _models;
 
-    private ModelAnalysis(CollectorContext context) => _collector = new ModelCollector(context);
+    private ModelAnalysis(Compilation compilation) =>
+        _collector = new Lazy<ModelCollector?>(() => CollectorContext.Create(compilation) is { } context ? new ModelCollector(context) : null);
 
-    /// <summary>The analysis of <paramref name="compilation"/>, or null when it does not reference the Checkpoint runtime.</summary>
+    private ModelAnalysis(ModelCollector collector) => _collector = new Lazy<ModelCollector?>(() => collector);
+
+    /// <summary>
+    /// The analysis of <paramref name="compilation"/>, or null when it does not use the Checkpoint runtime. A
+    /// compilation referencing the runtime assembly gets one at once (its symbols are resolved later); any other is
+    /// searched for the runtime's types now (a compilation declaring them itself).
+    /// </summary>
     public static ModelAnalysis? For(Compilation compilation) =>
-        ByCompilation.GetValue(compilation, static c => new Entry(CollectorContext.Create(c) is { } context ? new ModelAnalysis(context) : null)).Analysis;
+        ByCompilation.GetValue(compilation, static c => new Entry(Create(c))).Analysis;
 
-    /// <summary>The runtime's symbols in this compilation.</summary>
-    public CheckpointSymbols Symbols => _collector.Context.Symbols;
+    private static ModelAnalysis? Create(Compilation compilation)
+    {
+        if (CheckpointSymbols.ReferencesRuntime(compilation)) return new ModelAnalysis(compilation);
+        return CollectorContext.Create(compilation) is { } context ? new ModelAnalysis(new ModelCollector(context)) : null;
+    }
+
+    /// <summary>The runtime's symbols in this compilation, or null when the runtime it references lacks them.</summary>
+    public CheckpointSymbols? Symbols => _collector.Value?.Context.Symbols;
 
     /// <summary>
     /// The problems of <paramref name="type"/>, collected on the first request; rules asking at the same time wait
@@ -37,10 +53,11 @@ internal sealed class ModelAnalysis
     /// </summary>
     public EquatableArray<Problem> ProblemsOf(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
+        if (_collector.Value is not { } collector) return EquatableArray<Problem>.Empty;
         while (true)
         {
             var collection = _problems.GetOrAdd(type, key => new Lazy<EquatableArray<Problem>>(
-                () => _collector.CollectProblems(key, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication));
+                () => collector.CollectProblems(key, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication));
             try
             {
                 return collection.Value;
@@ -56,13 +73,15 @@ internal sealed class ModelAnalysis
 
     /// <summary>
     /// The specs of every model class the compilation declares (what the generator writes code for), collected on
-    /// the first request, in declaration order; for the rules that compare the whole project (the schema).
+    /// the first request, in declaration order; for the rules that compare the whole project (the schema). Null
+    /// when the runtime the compilation references lacks its symbols.
     /// </summary>
-    public CompilationModels Models(CancellationToken cancellationToken)
+    public CompilationModels? Models(CancellationToken cancellationToken)
     {
+        if (_collector.Value is not { } collector) return null;
         lock (_modelsGate)
         {
-            return _models ??= CompilationModels.Collect(_collector, cancellationToken);
+            return _models ??= CompilationModels.Collect(collector, cancellationToken);
         }
     }
 

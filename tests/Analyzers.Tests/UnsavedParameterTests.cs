@@ -68,6 +68,24 @@ public class UnsavedParameterTests
         """);
 
     [Fact]
+    public Task A_model_split_over_files_gets_each_diagnostic_once_in_the_file_of_its_member() => V.AnalyzeAsync(
+    [
+        """
+        public partial class Split
+        {
+            [Param] public NdArray<float> Weight = NdArray<float>.Zeros(2);
+            public float[] {|CKPT0001:Here|} = new float[2];
+        }
+        """,
+        """
+        public partial class Split
+        {
+            public float[] {|CKPT0001:There|} = new float[2];
+        }
+        """,
+    ]);
+
+    [Fact]
     public Task Derived_model_members_are_reported() => V.AnalyzeAsync("""
         public partial class Base
         {

@@ -87,6 +87,45 @@ public class GeneratorBehaviourTests
     }
 
     [Fact]
+    public void Models_collected_on_all_cores_give_the_files_one_thread_gives_in_the_same_order()
+    {
+        // Enough classes for the parallel collection (Pipeline/ModelSpecs); each has a base, a child and a list of
+        // another class's model, so the collector's shared caches are read and filled from several threads; the last
+        // two share a hint name, which is numbered in collection order.
+        const int count = 150;
+        var sources = Enumerable.Range(0, count).Select(i => $$"""
+            using Checkpoint;
+            namespace Demo;
+            public partial class Leaf{{i}} { [Param] public float W; [Config] public int Size { get; set; } = {{i}}; }
+            public partial class Node{{i}} : Leaf{{i}}
+            {
+                public Leaf{{i}} Child = new();
+                public System.Collections.Generic.List<Leaf{{(i + 1) % count}}> Others = new();
+                [LongTerm] public long Steps;
+            }
+            """).Append("""
+            using Checkpoint;
+            namespace Demo.Outer { public partial class Inner { [Param] public float X; } }
+            namespace Demo { public partial class Outer { public partial class Inner { [Param] public float Y; } } }
+            """).ToArray();
+        var compilation = GeneratorHarness.Compile(sources);
+        Assert.True(compilation.Options.ConcurrentBuild);
+
+        var parallel = GeneratedFiles(compilation);
+        var oneThread = GeneratedFiles(compilation.WithOptions(compilation.Options.WithConcurrentBuild(false)));
+
+        Assert.Equal(2 * count + 2, parallel.Length);
+        Assert.Equal(oneThread, parallel);
+
+        static (string HintName, string Text)[] GeneratedFiles(Microsoft.CodeAnalysis.Compilation compilation)
+        {
+            var result = GeneratorHarness.CreateDriver().RunGenerators(compilation).GetRunResult().Results.Single();
+            Assert.Null(result.Exception);
+            return result.GeneratedSources.Select(s => (s.HintName, s.SourceText.ToString())).ToArray();
+        }
+    }
+
+    [Fact]
     public void Platform_tensors_are_recognised_by_metadata_name_under_any_alias_and_use_the_numerics_codec()
     {
         var output = GeneratorHarness.Run("""

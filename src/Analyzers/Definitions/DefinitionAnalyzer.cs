@@ -17,16 +17,21 @@ public abstract class DefinitionAnalyzer : CheckpointAnalyzer
     }
 
     /// <inheritdoc />
+    /// <remarks>Per syntax tree, once the compiler has finished it (<see cref="CandidateTypes"/> says why).</remarks>
     private protected sealed override void Register(CompilationStartAnalysisContext context, ModelAnalysis analysis) =>
-        context.RegisterSymbolAction(symbol => Report(symbol, analysis), SymbolKind.NamedType);
+        context.RegisterSemanticModelAction(tree =>
+        {
+            foreach (var type in CandidateTypes.In(tree.SemanticModel, tree.CancellationToken))
+                Report(tree, type, analysis);
+        });
 
-    private void Report(SymbolAnalysisContext context, ModelAnalysis analysis)
+    private void Report(SemanticModelAnalysisContext context, INamedTypeSymbol type, ModelAnalysis analysis)
     {
-        var type = (INamedTypeSymbol)context.Symbol;
         foreach (var problem in analysis.ProblemsOf(type, context.CancellationToken))
         {
-            if (problem.RuleId == Descriptor.Id)
-                context.ReportDiagnostic(CreateDiagnostic(problem, type, context.CancellationToken));
+            if (problem.RuleId != Descriptor.Id) continue;
+            var diagnostic = CreateDiagnostic(problem, type, context.CancellationToken);
+            if (CandidateTypes.IsIn(diagnostic, context.SemanticModel)) context.ReportDiagnostic(diagnostic);
         }
     }
 

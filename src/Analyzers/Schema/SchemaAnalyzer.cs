@@ -40,7 +40,12 @@ public sealed class SchemaAnalyzer : DiagnosticAnalyzer
             if (SchemaFiles.Find(start.Options.AdditionalFiles, file => file.Path) is not { } file) return;
             if (ModelAnalysis.For(start.Compilation) is not { } analysis) return;
             var run = new Run(_cache, file, analysis);
-            start.RegisterSymbolAction(symbol => run.ReportType(symbol), SymbolKind.NamedType);
+            // Per syntax tree, as the definition rules (CandidateTypes): the first comparison reads every model, and
+            // by then the compiler has bound them itself.
+            start.RegisterSemanticModelAction(tree =>
+            {
+                foreach (var type in CandidateTypes.In(tree.SemanticModel, tree.CancellationToken)) run.ReportType(tree, type);
+            });
             start.RegisterCompilationEndAction(end => run.ReportFile(end));
         });
     }
@@ -52,12 +57,15 @@ public sealed class SchemaAnalyzer : DiagnosticAnalyzer
         private readonly string _fileName = System.IO.Path.GetFileName(file.Path);
         private Result? _result;
 
-        public void ReportType(SymbolAnalysisContext context)
+        public void ReportType(SemanticModelAnalysisContext context, INamedTypeSymbol type)
         {
             if (Get(context.CancellationToken) is not { } result) return;
-            var type = (INamedTypeSymbol)context.Symbol;
             if (result.Models.FullNameOf(type) is not { } fullName || !result.ByType.TryGetValue(fullName, out var findings)) return;
-            foreach (var finding in findings) context.ReportDiagnostic(Diagnose(result, finding, type));
+            foreach (var finding in findings)
+            {
+                var diagnostic = Diagnose(result, finding, type);
+                if (CandidateTypes.IsIn(diagnostic, context.SemanticModel)) context.ReportDiagnostic(diagnostic);
+            }
         }
 
         public void ReportFile(CompilationAnalysisContext context)
@@ -80,7 +88,7 @@ public sealed class SchemaAnalyzer : DiagnosticAnalyzer
             {
                 if (_result is not null) return _result;
                 if (file.GetText(cancellationToken) is not { } text) return null;
-                var models = analysis.Models(cancellationToken);
+                if (analysis.Models(cancellationToken) is not { } models) return null;
                 return _result = new Result(text, models, cache.Get(file.Path, models.Specs, text.ToString()));
             }
         }

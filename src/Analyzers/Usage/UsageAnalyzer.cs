@@ -18,10 +18,11 @@ public abstract class UsageAnalyzer : CheckpointAnalyzer
     /// <inheritdoc />
     private protected sealed override void Register(CompilationStartAnalysisContext context, ModelAnalysis analysis)
     {
-        var symbols = analysis.Symbols;
-        if (symbols.StateKinds is null) return;
+        // The symbols are read in the action, not here: resolving them at compilation start would make this
+        // analyzer build the compilation's declarations before the compiler does (ModelAnalysis).
         context.RegisterOperationAction(operation =>
         {
+            if (analysis.Symbols is not { StateKinds: not null } symbols) return;
             if (SaveCalls.TryAnalyze(operation.Operation, symbols, out var call) && IsProblem(call.Kinds))
                 operation.ReportDiagnostic(SaveCalls.CreateDiagnostic(Descriptor, call));
         }, SaveCalls.OperationKinds);

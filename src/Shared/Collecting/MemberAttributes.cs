@@ -90,14 +90,22 @@ internal sealed class MemberAttributes
     public static MemberAttributes Read(ISymbol member, CheckpointSymbols symbols)
     {
         var attributes = member.GetAttributes();
-        List<MemberAttribute>? found = null;
-        for (var i = 0; i < attributes.Length; i++)
+        if (attributes.IsEmpty) return None;
+        // Counted first so a member allocates one exact array (this runs for every field and property of every model).
+        var count = 0;
+        foreach (var attribute in attributes)
         {
-            var kind = symbols.KindOf(attributes[i]);
-            if (kind == MemberAttributeKind.None) continue;
-            (found ??= []).Add(new MemberAttribute(kind, i, attributes[i]));
+            if (symbols.KindOf(attribute) != MemberAttributeKind.None) count++;
         }
 
-        return found is null ? None : new MemberAttributes(found.ToArray());
+        if (count == 0) return None;
+        var found = new MemberAttribute[count];
+        for (int i = 0, next = 0; i < attributes.Length; i++)
+        {
+            var kind = symbols.KindOf(attributes[i]);
+            if (kind != MemberAttributeKind.None) found[next++] = new MemberAttribute(kind, i, attributes[i]);
+        }
+
+        return new MemberAttributes(found);
     }
 }

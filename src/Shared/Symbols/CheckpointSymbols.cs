@@ -44,6 +44,13 @@ internal sealed class CheckpointSymbols
             : null;
     }
 
+    /// <summary>
+    /// True when <paramref name="compilation"/> references an assembly named <c>Checkpoint</c>: a test that reads the
+    /// reference list only, so it costs nothing, whereas <see cref="Create"/> also looks for the types in the
+    /// compilation's own source, which builds its declarations (every tree parsed) if nothing has yet.
+    /// </summary>
+    public static bool ReferencesRuntime(Compilation compilation) => Referenced(compilation, MetadataNames.RuntimeAssembly) is not null;
+
     // A type declared in the compilation's own source wins over the runtime's, as it does for the compiler.
     private static INamedTypeSymbol? Find(Compilation compilation, IAssemblySymbol runtime, string metadataName) =>
         compilation.Assembly.GetTypeByMetadataName(metadataName) ?? runtime.GetTypeByMetadataName(metadataName);

@@ -28,6 +28,9 @@ MetadataReference[] references =
 [
     .. Basic.Reference.Assemblies.Net80.References.All,
     MetadataReference.CreateFromFile(Path.Combine(checkout, "src/Runtime/bin/Release/net8.0/Checkpoint.dll")),
+    .. typeof(ThreadCpu).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "RuntimeDependencies").Value!.Split(';')
+        .Select(path => MetadataReference.CreateFromFile(path)),
 ];
 // One thread: the thread's CPU time is then the whole cost.
 var options = new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false);

@@ -6,8 +6,8 @@ namespace Checkpoint.Storage;
 /// <summary>
 /// The few POSIX calls .NET does not expose: <c>open</c> with <c>O_NOFOLLOW | O_NONBLOCK</c> (so a link is refused
 /// by the kernel, with no window between a check and the open, and a FIFO cannot block), <c>statx</c> on the open
-/// descriptor (Linux: the file type of what was actually opened), <c>flock</c> and <c>fsync</c> (of a directory, which
-/// .NET cannot open as a stream).
+/// descriptor (Linux: the file type of what was actually opened), <c>flock</c>, <c>fsync</c> (of a directory, which
+/// .NET cannot open as a stream) and <c>posix_fadvise</c> (to drop the cached pages of a file being replaced).
 /// </summary>
 internal static partial class UnixFiles
 {
@@ -72,6 +72,29 @@ internal static partial class UnixFiles
         throw new IOException($"Cannot lock: {Marshal.GetPInvokeErrorMessage(errno)}", errno);
     }
 
+    /// <summary>
+    /// Tells the kernel (Linux: <c>posix_fadvise(POSIX_FADV_DONTNEED)</c>) that the cached pages of the regular
+    /// file at <paramref name="path"/> will not be read again; it keeps the file and drops the pages it can. Advice
+    /// only: nothing happens, and nothing is thrown, where the file is missing, is not a regular file or a link, or
+    /// the call is not available.
+    /// </summary>
+    public static void ReleaseCachedPages(string path)
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        const int DontNeed = 4; // POSIX_FADV_DONTNEED on every Linux architecture .NET runs on
+        try
+        {
+            using var handle = Open(path, followLinks: false);
+            if (handle is null || FileType(handle) != Regular) return;
+            // posix_fadvise returns its error rather than setting errno; advice that is refused changes nothing.
+            _ = posix_fadvise((int)handle.DangerousGetHandle(), 0, 0, DontNeed);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EntryPointNotFoundException)
+        {
+            // UnsafeFileException (a link) is an IOException too: a link is not followed for advice either.
+        }
+    }
+
     /// <summary>Flushes an open descriptor (a directory's entries, for <see cref="DirectorySync"/>) to disk; false when the file system refuses.</summary>
     public static bool Sync(SafeFileHandle handle) => fsync(handle) == 0;
 
@@ -115,6 +138,9 @@ internal static partial class UnixFiles
 
     [LibraryImport("libc", EntryPoint = "flock", SetLastError = true)]
     private static partial int flock(int fd, int operation);
+
+    [LibraryImport("libc", EntryPoint = "posix_fadvise")]
+    private static partial int posix_fadvise(int fd, long offset, long length, int advice);
 
     [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
     private static partial int fsync(SafeFileHandle fd);

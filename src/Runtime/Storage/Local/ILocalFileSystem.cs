@@ -29,6 +29,12 @@ internal interface ILocalFileSystem
 
     /// <summary>Flushes a directory's entries (the renames in it) to the disk.</summary>
     void SyncDirectory(string path);
+
+    /// <summary>
+    /// Drops what the system caches of the file at <paramref name="path"/>, which a write is about to replace (best
+    /// effort, never throws; see <see cref="UnixFiles.ReleaseCachedPages"/>).
+    /// </summary>
+    void ReleaseCachedPages(string path) => UnixFiles.ReleaseCachedPages(path);
 }
 
 /// <summary>The real file system (the manager's <c>PhysicalManagerFileSystem</c> is this one too).</summary>

@@ -29,6 +29,11 @@ public sealed class LocalWriteStream : StorageWriteStream
         _path = path;
         if (Directory.Exists(path)) throw new CheckpointException($"Cannot write {path}: it is a directory.");
         if (!Overwrite && File.Exists(path)) throw AlreadyExists(path);
+        // The file this one replaces stays on disk until the commit's rename, but what the system caches of it is of
+        // no more use: dropped now, the new bytes go into memory just freed rather than memory the system must find
+        // first, as a plain overwrite (which truncates first) gets. A 1 GiB save measured up to twice a raw
+        // write's time without this (docs/performance.md, "In turns").
+        if (Overwrite) fileSystem.ReleaseCachedPages(path);
         _createdDirectories = LocalPaths.CreateDirectories(fileSystem, Path.GetDirectoryName(path)!);
         _temporary = AtomicFile.TemporaryPathFor(path);
         _file = fileSystem.CreateFile(_temporary);

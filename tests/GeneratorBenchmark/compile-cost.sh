@@ -37,7 +37,8 @@ variants=(none full no-config skeleton)
 printf '%-6s %-10s %8s %12s\n' round variant cpu_s csc_wall_s
 for ((r = 1; r <= rounds; r++)); do
   for v in "${variants[@]}"; do
-    read -r cpu csc <<<"$(build "$v")"
+    line=$(build "$v") # a failed build stops the script here (set -e), not inside the substitution only
+    read -r cpu csc <<<"$line"
     echo "$v $cpu $csc" >>"$work/results"
     printf '%-6s %-10s %8s %12s\n' "$r" "$v" "$cpu" "$csc"
   done

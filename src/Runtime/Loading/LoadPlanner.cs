@@ -177,6 +177,11 @@ internal sealed class LoadPlanner
         level.Hint = index + 1;
         var source = map.PeekAt(index);
         load = codec.Read(source, current);
+        // A codec that keeps the node itself (a template's raw-node slot) must get the tree's own node, made once and
+        // kept, not the short-lived one peeked above: a peeked map is a second map over the file tree's entries, and
+        // changing one would corrupt the other.
+        if (load.Replaces && source is StateDict or TensorNode && ReferenceEquals(load.Replacement, source))
+            load = load.As((T)(object)map.ValueAt(index));
         if (!load.Succeeded)
         {
             if (load.IsShapeMismatch && _options.SkipShapeMismatches) Report.AddSkipped(FullPath(key));

@@ -107,12 +107,14 @@ public sealed partial class StateDict
         public StateNode Node => _value as StateNode ?? Make(_value, _aux);
 
         /// <summary>
-        /// Copies the array this slot holds into <paramref name="target"/> (the planner has checked shape and dtype):
-        /// straight from the file for a compact lazy array of the same dtype, converted losslessly otherwise.
+        /// Copies the array this slot holds into <paramref name="target"/>: straight from the file for a compact lazy
+        /// array of the same dtype and size, otherwise through the node, which converts losslessly and refuses a
+        /// target of another size (codecs check shapes before they plan a copy; a custom one may not).
         /// </summary>
         public void CopyArrayTo(INdArray target)
         {
-            if (_value is LazyArray lazy && lazy.DType == target.DType)
+            if (_value is LazyArray lazy && lazy.DType == target.DType
+                && TensorShape.ElementCountLong(lazy.Shape) * lazy.DType.ItemSize() == target.ByteLength)
             {
                 lazy.Data.ReadInto(_aux, target);
                 return;

@@ -11,7 +11,7 @@ public class HostileAllocationTests
 {
     private const long Slack = 16L << 20;
 
-    public static TheoryData<string> Shapes => ["many keys", "empty maps", "deep", "many tiny arrays", "huge declared lengths", "long list of tiny numbers"];
+    public static TheoryData<string> Shapes => ["many keys", "empty maps", "deep", "many tiny arrays", "huge declared lengths", "long list of tiny numbers", "map repeating an empty key"];
 
     [Theory]
     [MemberData(nameof(Shapes))]
@@ -119,6 +119,18 @@ public class HostileAllocationTests
                 var map = new StateDict();
                 for (var i = 0; i < 100_000; i++) map.Add(i.ToString("x", System.Globalization.CultureInfo.InvariantCulture), new TensorNode(NdArray<bool>.Zeros(1)));
                 return MsgPackWriter.ToBytes(map);
+            }
+            case "map repeating an empty key":
+            {
+                // Nine distinct keys (a map's first keys are checked for repeats as they arrive), then two bytes per
+                // entry ("" -> nil), 2 million of them: invalid, but found only when the map is complete, so what its
+                // entries cost until then must stay bounded.
+                const int count = 2_000_000, distinct = 9;
+                var bytes = new List<byte>(5 + 3 * distinct + 2 * count) { 0xdf, 0, 0, 0, 0 };
+                System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(bytes)[1..], count);
+                for (var i = 0; i < distinct; i++) bytes.AddRange([0xa1, (byte)('a' + i), 0xc0]);
+                for (var i = distinct; i < count; i++) bytes.AddRange([0xa0, 0xc0]);
+                return [.. bytes];
             }
             case "long list of tiny numbers":
                 // A msgpack array carries no keys: 4 million one-byte elements in a 4 MB file.

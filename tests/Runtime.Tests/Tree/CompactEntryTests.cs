@@ -29,6 +29,25 @@ public class CompactEntryTests
     }
 
     [Fact]
+    public void A_template_slot_that_takes_a_file_map_as_it_is_gets_the_file_tree_s_own_map()
+    {
+        using var dir = new Files.TempDirectory();
+        var path = dir.File("tree.msgpack");
+        MsgPackCheckpoint.Save(path, new StateDict { ["opt"] = new StateDict { ["x"] = 1, ["y"] = 2 }, ["w"] = 3 });
+
+        using var file = MsgPackCheckpoint.Open(path);
+        // A null slot takes the file's node as it is: it must be the file tree's own map, not a second one over the same
+        // entries (a change to one would leave the other with a stale count).
+        var restored = Checkpoint.Loading.TemplateTarget.Restore(
+            new Dictionary<string, object?> { ["opt"] = null, ["w"] = 0L }, file.Root, LoadOptions.Default, CancellationToken.None, out _);
+
+        var taken = Assert.IsType<StateDict>(restored["opt"]);
+        Assert.Same(file.RootMap["opt"], taken);
+        taken.Remove("x");
+        Assert.Equal(["y"], ((StateDict)file.RootMap["opt"]).Keys);
+    }
+
+    [Fact]
     public void Threads_asking_for_the_same_entry_get_the_same_node()
     {
         var source = new StateDict();

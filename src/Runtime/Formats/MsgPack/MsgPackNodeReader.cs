@@ -24,15 +24,19 @@ internal sealed class MsgPackNodeReader(MsgPackTokenReader tokens, int maxDepth,
     // (24 bytes of entry per 8 bytes of file).
     private const int MinReservedEntryBytes = 8;
 
-    // A msgpack array's elements carry no keys in the file, so a one-byte element is one byte, yet each becomes a
-    // 24-byte entry and, past IndexKeys' cache, a key string of its own: an array of tiny elements would cost the
-    // reader 24 to 60 times its bytes. What the elements cost is counted, and the reader refuses an array that
-    // takes more than this many bytes of memory per byte read so far (plus ArrayElementSlack), so no file, however
-    // dense, can make a load allocate more than a fixed multiple of its size. braintools never writes arrays.
-    private const int ArrayElementBytesPerFileByte = 8;
-    private const long ArrayElementSlack = 8L << 20;
-    private const int ArrayEntryBytes = 24;
+    // Every map entry and array element becomes a 24-byte entry, and an array element past IndexKeys' cache a key
+    // string of its own, however few bytes it took in the file: a msgpack array of one-byte elements, or a map of
+    // two-byte entries repeating an empty key, would cost the reader 12 to 60 times its bytes. What entries cost is
+    // counted, and the reader refuses a container whose entries take more than this many bytes of memory per byte
+    // read so far (plus EntrySlack), so no file, however dense, can make a load allocate more than a fixed multiple
+    // of its size. Real checkpoints are far below it (braintools writes maps of named entries, never arrays).
+    private const int EntryBytesPerFileByte = 8;
+    private const long EntrySlack = 8L << 20;
+    private const int EntryBytes = 24;
     private const int UncachedIndexKeyBytes = 48;
+    // A map's entries wait on the builder's stack until the map is complete; a large map grows that stack by
+    // doubling, which leaves about a third more behind than the entries themselves.
+    private const int MapEntryBytes = EntryBytes + 8;
 
     // Arrays of one dtype and shape share what describes them (a direct-mapped table: a hostile file cannot grow it).
     private const int LazyArraySlots = 16;
@@ -42,7 +46,7 @@ internal sealed class MsgPackNodeReader(MsgPackTokenReader tokens, int maxDepth,
     // Maps and lazy array leaves are built compact (see StateDict.MapBuilder): nodes are made when someone asks.
     private readonly StateDict.MapBuilder _maps = new();
     private readonly StateDict.LazyArray?[] _lazyArrays = new StateDict.LazyArray?[LazyArraySlots];
-    private long _arrayElementBytes;
+    private long _entryBytes;
 
     /// <summary>Reads the one root object and checks that nothing follows it.</summary>
     public StateNode ReadRoot()
@@ -93,6 +97,7 @@ internal sealed class MsgPackNodeReader(MsgPackTokenReader tokens, int maxDepth,
             var keyToken = tokens.Read();
             if (keyToken.Kind != MsgPackTokenKind.Str)
                 throw _context.Error(keyToken.Offset, $"map keys must be strings but found {keyToken.Describe()}");
+            ChargeEntry(token, i, MapEntryBytes);
             var key = tokens.ReadString(keyToken.Length, "a map key", isKey: true);
             // Small maps are checked as keys arrive (so the error points at the repeated key); larger ones at the end.
             if (i is > 0 and <= SmallMapKeys && _maps.IndexOf(map, key) >= 0)
@@ -123,7 +128,7 @@ internal sealed class MsgPackNodeReader(MsgPackTokenReader tokens, int maxDepth,
         var map = _maps.Begin(Reservable(count));
         for (var i = 0; i < count; i++)
         {
-            ChargeArrayElement(token, i);
+            ChargeEntry(token, i, i < Generated.IndexKeys.CacheLimit ? EntryBytes : EntryBytes + UncachedIndexKeyBytes);
             var key = Generated.IndexKeys.Of(i);
             _context.Push(key);
             _maps.Add(key, ReadNode(depth));
@@ -133,14 +138,14 @@ internal sealed class MsgPackNodeReader(MsgPackTokenReader tokens, int maxDepth,
         return _maps.End(map);
     }
 
-    private void ChargeArrayElement(MsgPackToken array, int index)
+    private void ChargeEntry(MsgPackToken container, int index, int bytes)
     {
-        _arrayElementBytes += index < Generated.IndexKeys.CacheLimit ? ArrayEntryBytes : ArrayEntryBytes + UncachedIndexKeyBytes;
-        if (_arrayElementBytes > ArrayElementBytesPerFileByte * tokens.Position + ArrayElementSlack)
+        _entryBytes += bytes;
+        if (_entryBytes > EntryBytesPerFileByte * tokens.Position + EntrySlack)
         {
-            throw _context.Error(array.Offset,
-                $"{array.Describe()} is too dense to read: its elements would take more than {ArrayElementBytesPerFileByte} bytes of memory " +
-                $"per byte of file (reached at element {index}); store a long list of numbers as an array (an ndarray ext) instead");
+            throw _context.Error(container.Offset,
+                $"{container.Describe()} is too dense to read: its entries would take more than {EntryBytesPerFileByte} bytes of memory " +
+                $"per byte of file (reached at entry {index}); store a long list of numbers as an array (an ndarray ext) instead");
         }
     }
 

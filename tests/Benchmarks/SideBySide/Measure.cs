@@ -48,16 +48,13 @@ internal static class Measure
         var collections = 0;
         for (var i = 0; i < repetitions; i++)
         {
-            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var pauseBefore = GC.GetTotalPauseDuration();
             var collectionsBefore = GC.CollectionCount(0);
-            var watch = Stopwatch.StartNew();
-            operation();
-            watch.Stop();
+            var (wallMs, cpuMs) = Time(operation);
             pauses.Add((GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds);
             collections += GC.CollectionCount(0) - collectionsBefore;
-            cpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds);
-            times.Add(watch.Elapsed.TotalMilliseconds);
+            cpu.Add(cpuMs);
+            times.Add(wallMs);
             between?.Invoke();
         }
 
@@ -77,8 +74,8 @@ internal static class Measure
     }
 
     /// <summary>
-    /// The operation and its physical limit timed in turns in one process (limit first in odd pairs, the operation
-    /// first in even ones), so both meet the same moments of a shared machine and disk: the result is the
+    /// The operation and its physical limit timed in turns in one process (the limit first in the first pair, then
+    /// alternating which goes first), so both meet the same moments of a shared machine and disk: the result is the
     /// operation's measurement plus the median of the <paramref name="pairs"/> ratios operation ÷ limit, which
     /// stays put where medians taken minutes apart drift with the machine's load.
     /// </summary>
@@ -88,22 +85,20 @@ internal static class Measure
         var ours = new List<double>();
         var ourCpu = new List<double>();
         var theirs = new List<double>();
-        double Time(Action action, List<double>? cpuTimes = null)
+        // One timed run of either side, then what the scenario does between runs (outside the timing).
+        double Timed(Action action, List<double>? cpuTimes = null)
         {
-            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-            var watch = Stopwatch.StartNew();
-            action();
-            watch.Stop();
-            cpuTimes?.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds);
+            var (wallMs, cpuMs) = Time(action);
+            cpuTimes?.Add(cpuMs);
             between?.Invoke();
-            return watch.Elapsed.TotalMilliseconds;
+            return wallMs;
         }
 
         // Warm both, as Run does.
         for (var i = 0; i < 3; i++)
         {
-            Time(limit);
-            Time(operation);
+            Timed(limit);
+            Timed(operation);
         }
 
         for (var i = 0; i < pairs; i++)
@@ -111,13 +106,13 @@ internal static class Measure
             double mine, limitMs;
             if (i % 2 == 0)
             {
-                limitMs = Time(limit);
-                mine = Time(operation, ourCpu);
+                limitMs = Timed(limit);
+                mine = Timed(operation, ourCpu);
             }
             else
             {
-                mine = Time(operation, ourCpu);
-                limitMs = Time(limit);
+                mine = Timed(operation, ourCpu);
+                limitMs = Timed(limit);
             }
 
             ours.Add(mine);
@@ -128,6 +123,16 @@ internal static class Measure
         Console.Error.WriteLine(
             $"{name}: pairs (ours / limit, ms) {string.Join(", ", ours.Zip(theirs, (a, b) => $"{a:0}/{b:0}"))}; ratio median {Median([.. ratios]):0.00}");
         return new Measurement(name, Median(ours), Median(ourCpu), 0, 0, Median(ratios));
+    }
+
+    /// <summary>The wall and CPU time (all threads of the process) of one run of <paramref name="operation"/>, in milliseconds.</summary>
+    private static (double WallMs, double CpuMs) Time(Action operation)
+    {
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var watch = Stopwatch.StartNew();
+        operation();
+        watch.Stop();
+        return (watch.Elapsed.TotalMilliseconds, (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds);
     }
 
     private static double Median(List<double> values)

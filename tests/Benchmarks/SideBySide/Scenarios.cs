@@ -81,7 +81,7 @@ internal static class Scenarios
             case "raw.read":
             {
                 MsgPackCheckpoint.Save(file, new BigNet(BigTensors, BigElements));
-                var buffers = Enumerable.Range(0, BigTensors).Select(_ => new byte[BigElements * 4L]).ToArray();
+                var buffers = ReadBuffers();
                 return Measure.Run(name, 5, () => RawRead(file, buffers));
             }
             case "async.blocking":
@@ -93,7 +93,7 @@ internal static class Scenarios
             case "memcpy":
             {
                 var model = new BigNet(AsyncTensors, BigElements);
-                var copies = model.Weights.Select(w => new float[w.W.Length]).ToArray();
+                var copies = CopiesOf(model);
                 return Measure.Run(name, 7, () => Copy(model, copies));
             }
             case "paired.big.save":
@@ -105,14 +105,14 @@ internal static class Scenarios
             {
                 MsgPackCheckpoint.Save(file, new BigNet(BigTensors, BigElements));
                 var target = new BigNet(BigTensors, BigElements);
-                var buffers = Enumerable.Range(0, BigTensors).Select(_ => new byte[BigElements * 4L]).ToArray();
+                var buffers = ReadBuffers();
                 return Measure.Paired(name, 9, () => MsgPackCheckpoint.Load(file, target), () => RawRead(file, buffers));
             }
             case "paired.async.blocking":
             {
                 var model = new BigNet(AsyncTensors, BigElements);
                 var checkpointer = new AsyncCheckpointer();
-                var copies = model.Weights.Select(w => new float[w.W.Length]).ToArray();
+                var copies = CopiesOf(model);
                 // Waiting for the background write happens after each timed step (between), outside both timings.
                 return Measure.Paired(name, 9, () => checkpointer.Save(file, model), () => Copy(model, copies), checkpointer.Wait);
             }
@@ -149,6 +149,12 @@ internal static class Scenarios
         foreach (var layer in model.Weights) stream.Write(layer.W.AsBytes());
         stream.Flush(flushToDisk: true);
     }
+
+    // Preallocated memory for the raw read of the big file, one buffer per tensor.
+    private static byte[][] ReadBuffers() => Enumerable.Range(0, BigTensors).Select(_ => new byte[BigElements * 4L]).ToArray();
+
+    // Preallocated memory for the memcpy of a model's tensors.
+    private static float[][] CopiesOf(BigNet model) => model.Weights.Select(w => new float[w.W.Length]).ToArray();
 
     private static void Copy(BigNet model, float[][] copies)
     {
